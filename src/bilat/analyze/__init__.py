@@ -1,0 +1,1 @@
+"""Read documents with spaCy and the gazetteer: sentences, mentions, entities."""

@@ -1,0 +1,164 @@
+"""Link a document's spans to canonical entities.
+
+Order matters and is fixed: gazetteer matches first (with metonymy for capitals),
+then names the model found that the lexicon knows, then full names it does not
+know (new entities), then short names resolved against the people and bodies
+already met in the same document ("Singh" -> Rajnath Singh).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from bilat.analyze.gazetteer import CAPITAL, DEMONYM, Gazetteer, gazetteer
+from bilat.analyze.names import acceptable, clean_span, entity_type, rules
+from bilat.analyze.slug import slugify
+from bilat.lexicon import load
+from bilat.models import Block, Entity, Mention, MentionKind
+
+
+@dataclass
+class _Linker:
+    blocks: tuple[Block, ...]
+    sentence_starts: list[int]
+    gaz: Gazetteer = field(default_factory=gazetteer)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    pending: list[tuple[int, Span]] = field(default_factory=list)
+
+    def offsets(self, block: int, span: Span) -> tuple[int, int]:
+        base = self.blocks[block].start
+        return base + span.start_char, base + span.end_char
+
+    def add(self, block: int, span: Span, entity: Entity, kind: MentionKind) -> None:
+        start, end = self.offsets(block, span)
+        if any(s < end and start < e for s, e in self.mentions):
+            return
+        sentence = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
+        self.mentions[(start, end)] = Mention(entity.id, start, end, sentence, kind, span.text)
+        self.entities.setdefault(entity.id, entity)
+
+
+@cache
+def _metonymy() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load("metonymy").items()}
+
+
+def governmental(span: Span) -> bool:
+    """A capital acting as its government: subject, possessor, or partner ("with Moscow")."""
+    rules_ = _metonymy()
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in rules_["government_deps"]:
+        return True
+    if root.dep_ == "pobj":
+        return root.head.lower_ in rules_["government_preps"]
+    return False
+
+
+def _known_kind(span: Span, entity: Entity) -> MentionKind:
+    return "name" if span.text == entity.name else "alias"
+
+
+def _link_ruler(linker: _Linker, block: int, span: Span) -> None:
+    entity = linker.gaz.entities[span.ent_id_]
+    if span.label_ == DEMONYM:
+        linker.add(block, span, entity, "demonym")
+    elif span.label_ == CAPITAL and governmental(span):
+        linker.add(block, span, linker.gaz.entities[entity.attrs["capital_of"]], "metonym")
+    else:
+        linker.add(block, span, entity, _known_kind(span, entity))
+
+
+def _first_pass(linker: _Linker, docs: list[Doc]) -> None:
+    for block, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.ent_id_:
+                _link_ruler(linker, block, ent)
+                continue
+            span = clean_span(ent)
+            if span is None or span.label_ not in rules().label_types:
+                continue
+            entity = linker.gaz.lookup(span.text)
+            if entity is not None:
+                linker.add(block, span, entity, "alias")
+            elif acceptable(span):
+                linker.pending.append((block, span))
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("–", " ").replace("-", " ").split()
+
+
+def _contains(name: str, part: list[str]) -> bool:
+    words = _words(name)
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _partial(linker: _Linker, block: int, span: Span) -> Entity | None:
+    """The one entity met in this document whose name holds ``span``'s words."""
+    part = _words(span.text)
+    found = [
+        e for e in linker.entities.values()
+        if e.type in ("person", "organization", "forum", "place", "programme", "agreement")
+        and any(_contains(n, part) for n in (e.name, *e.aliases))
+        and (len(part) > 1 or e.type == "person")
+    ]
+    if len(found) <= 1:
+        return found[0] if found else None
+    start, _ = linker.offsets(block, span)
+    before = [(m.start, m.entity_id) for m in linker.mentions.values() if m.start < start]
+    for _, entity_id in sorted(before, reverse=True):
+        match = [e for e in found if e.id == entity_id]
+        if match:
+            return match[0]
+    return None
+
+
+def _new_entity(linker: _Linker, span: Span) -> Entity:
+    etype = entity_type(span)
+    name = span.text
+    entity_id = slugify(name)
+    if entity_id in linker.gaz.entities:
+        entity_id = f"{entity_id}-{etype}"
+    existing = linker.entities.get(entity_id)
+    return existing or Entity(entity_id, etype, name, (), {}, origin="text")
+
+
+def _resolve_pending(linker: _Linker) -> None:
+    allowed = rules().new_entity_sections
+    for block, span in sorted(linker.pending, key=lambda p: -len(p[1])):
+        entity = _partial(linker, block, span)
+        if entity is not None:
+            linker.add(block, span, entity, "partial")
+        elif linker.blocks[block].section in allowed:
+            linker.add(block, span, _new_entity(linker, span), "name")
+
+
+def _surnames(linker: _Linker, docs: list[Doc]) -> None:
+    """Surnames the model did not tag, for people already named in full in this document."""
+    people: dict[str, list[Entity]] = {}
+    for e in linker.entities.values():
+        if e.type == "person" and len(_words(e.name)) > 1:
+            people.setdefault(_words(e.name)[-1], []).append(e)
+    for block, doc in enumerate(docs):
+        for token in doc:
+            owners = people.get(token.text)
+            if owners and len(owners) == 1 and token.pos_ == "PROPN":
+                linker.add(block, doc[token.i : token.i + 1], owners[0], "partial")
+
+
+def link(blocks: tuple[Block, ...], sentence_starts: list[int], docs: list[Doc]) -> tuple[list[Mention], dict[str, Entity]]:
+    """Mentions sorted by position, and the entities they point to."""
+    linker = _Linker(blocks, sentence_starts)
+    _first_pass(linker, docs)
+    _resolve_pending(linker)
+    _surnames(linker, docs)
+    mentions = sorted(linker.mentions.values(), key=lambda m: m.start)
+    return mentions, linker.entities

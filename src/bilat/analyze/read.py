@@ -1,0 +1,55 @@
+"""Run the pipeline over documents, block by block, and assemble each Analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from bilat.analyze.linking import link
+from bilat.analyze.pipeline import nlp
+from bilat.models import Analysis, Document, Sentence
+
+DOCS_PER_BATCH = 32
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _sentences(document: Document, docs: list[Doc]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, (block, doc) in enumerate(zip(document.blocks, docs, strict=True)):
+        for sent in doc.sents:
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            start = block.start + sent.start_char + lead
+            end = block.start + sent.start_char + len(text.rstrip())
+            if end > start:
+                out.append(Sentence(len(out), start, end, block.section, index))
+    return out
+
+
+def read_document(document: Document, docs: list[Doc]) -> Analysis:
+    """One document's sentences, mentions and entities from its parsed blocks."""
+    sentences = _sentences(document, docs)
+    mentions, entities = link(document.blocks, [s.start for s in sentences], docs)
+    tokens = sum(len(d) for d in docs)
+    return Analysis(document, tuple(sentences), tuple(mentions), entities, tokens)
+
+
+def analyze(documents: Iterable[Document], model: str | None = None) -> Iterator[Analysis]:
+    """Analyses in input order; blocks of several documents share one ``nlp.pipe`` call."""
+    pipeline = nlp(model)
+    for batch in batched(documents, DOCS_PER_BATCH):
+        items = [
+            (doc.text[b.start : b.end], i) for i, doc in enumerate(batch) for b in doc.blocks
+        ]
+        parsed: list[list[Doc]] = [[] for _ in batch]
+        for sdoc, i in pipeline.pipe(items, as_tuples=True, batch_size=256):
+            parsed[i].append(sdoc)
+        for document, docs in zip(batch, parsed, strict=True):
+            yield read_document(document, docs)

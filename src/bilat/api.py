@@ -1,0 +1,79 @@
+"""The Python API: the CLI's verbs as functions over a store.
+
+>>> from bilat import api
+>>> store = api.open("sqlite:///bilat.db")
+>>> report = api.ingest(store, ["articles/"])
+>>> [e.name for e in api.entities(store, "person")]
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from bilat.config import Settings
+from bilat.ingest.loaders import Overrides
+from bilat.ingest.run import IngestReport, Listener
+from bilat.ingest.run import ingest as _ingest
+from bilat.store import read
+from bilat.store.db import Store, open_store
+from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
+
+
+def open(url: str | None = None) -> Store:  # noqa: A001 - the verb users expect
+    """Open (creating or upgrading) the store at ``url`` or ``BILAT_DATABASE_URL``."""
+    return open_store(url or Settings().database_url)
+
+
+def ingest(
+    store: Store,
+    paths: list[str],
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    listener: Listener | None = None,
+) -> IngestReport:
+    """Ingest files, folders, JSONL feeds, PDFs, HTML or ``-`` (stdin)."""
+    settings = Settings()
+    return _ingest(
+        store, paths, Overrides(published, source, url, encoding),
+        max_bytes=max_bytes or settings.max_bytes, model=settings.model,
+        stdin=stdin, listener=listener,
+    )
+
+
+def entities(store: Store, etype: str | None = None) -> list[EntityRow]:
+    with store.read() as conn:
+        return read.list_entities(conn, etype)
+
+
+def entity(store: Store, name: str) -> EntityPage:
+    """One entity by id, name or alias, with its roles and every mention in context."""
+    with store.read() as conn:
+        return read.entity_page(conn, read.find_entity(conn, name))
+
+
+def show(store: Store, document_id: str) -> tuple[DocumentRow, list[DocumentMention]]:
+    """A document (by id or unique prefix) and its mentions."""
+    with store.read() as conn:
+        return read.document(conn, read.resolve_document(conn, document_id))
+
+
+def search(store: Store, words: str, limit: int = 20) -> list[Hit]:
+    with store.read() as conn:
+        return read.search(conn, words, limit)
+
+
+def totals(store: Store) -> dict[str, int]:
+    with store.read() as conn:
+        return read.totals(conn)
+
+
+def sample_corpus() -> Path:
+    """The folder of sample articles shipped with bilat."""
+    return Path(str(resources.files("bilat").joinpath("corpus")))

@@ -1,0 +1,193 @@
+"""The ``bilat`` command. Thin: parse arguments, call :mod:`bilat.api`, print."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from bilat import api, render
+from bilat.errors import BilatError
+from bilat.ingest.run import IngestReport, Outcome
+from bilat.models import ENTITY_TYPES
+from bilat.store.db import Store
+
+app = typer.Typer(
+    help="Turn defence and diplomacy news into a sourced, queryable record of a relationship "
+    "between two countries.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+_state: dict[str, Any] = {}
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@app.callback()
+def main(
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="BILAT_DATABASE_URL",
+        help="Database URL: sqlite:///bilat.db (default) or postgresql+psycopg://…")] = None,
+) -> None:
+    _state["db"] = db
+
+
+@contextmanager
+def _store() -> Iterator[Store]:
+    """The store, with bilat's own errors turned into one line and exit code 2."""
+    store: Store | None = None
+    try:
+        store = api.open(_state.get("db"))
+        yield store
+    except BilatError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _emit(as_json: bool, value: Any, table: Callable[[], Any]) -> None:
+    if as_json:
+        print(render.to_json(value))
+    else:
+        out.print(table())
+
+
+def _progress_listener(progress: Progress, task: Any) -> Callable[[Outcome, IngestReport], None]:
+    def listener(outcome: Outcome, report: IngestReport) -> None:
+        if outcome.status == "failed":
+            progress.console.print(f"[red]failed:[/red] {outcome.origin}: {outcome.detail}",
+                                   highlight=False, soft_wrap=True)
+        elif outcome.status == "skipped":
+            progress.console.print(f"[yellow]skipped:[/yellow] {outcome.origin}: {outcome.detail}",
+                                   highlight=False, soft_wrap=True)
+        progress.update(task, advance=1, stored=report.stored, skipped=report.skipped,
+                        failed=report.failed)
+    return listener
+
+
+def _run_ingest(store: Store, paths: list[str], quiet: bool = False, **options: Any) -> IngestReport:
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(pulse_style="cyan"),
+        TextColumn("{task.completed} inputs · [green]{task.fields[stored]} stored[/green] · "
+                   "[yellow]{task.fields[skipped]} skipped[/yellow] · "
+                   "[red]{task.fields[failed]} failed[/red]"),
+        TimeElapsedColumn(), console=err, transient=True, disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None, stored=0, skipped=0, failed=0)
+        return api.ingest(store, paths, stdin=sys.stdin.buffer,
+                          listener=_progress_listener(progress, task), **options)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders (recursive): .txt/.md, .html, .jsonl, .pdf; '-' reads stdin. "
+        "A NAME.json beside NAME.txt supplies title, published, source, url.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for all inputs.")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL (for a single input).")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Text encoding if not UTF-8, e.g. cp1252.")] = None,
+    max_mb: Annotated[float | None, typer.Option(help="Refuse inputs larger than this (MB).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Read articles into the store. Re-ingesting the same text changes nothing."""
+    with _store() as store:
+        report = _run_ingest(
+            store, paths, quiet=as_json, published=published, source=source, url=url,
+            encoding=encoding, max_bytes=int(max_mb * 1e6) if max_mb else None,
+        )
+    if as_json:
+        print(render.to_json(report))
+    else:
+        out.print(f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def entities(
+    etype: Annotated[str | None, typer.Option("--type", help=f"One of: {', '.join(ENTITY_TYPES)}.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List entities with their type, mention and document counts, and aliases."""
+    if etype and etype not in ENTITY_TYPES:
+        err.print(f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}")
+        raise typer.Exit(2)
+    with _store() as store:
+        rows = api.entities(store, etype)
+    _emit(as_json, rows, lambda: render.entities_table(rows))
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Id, name or alias, e.g. 'PM Modi' or s-400.")],
+    limit: Annotated[int, typer.Option(help="Mentions to show.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """One entity: aliases, roles, and its mentions with their sentences and sources."""
+    with _store() as store:
+        page = api.entity(store, name)
+    if as_json:
+        print(render.to_json(page))
+    else:
+        render.entity_page(out, page, limit)
+
+
+@app.command()
+def show(
+    document_id: Annotated[str, typer.Argument(help="Document id or a unique prefix of it.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """A stored document with its entity mentions marked."""
+    with _store() as store:
+        doc, mentions = api.show(store, document_id)
+    if as_json:
+        print(render.to_json({"document": doc, "mentions": mentions}))
+        return
+    out.print(f"[bold]{doc.title or '(untitled)'}[/bold]  {doc.id}")
+    out.print(f"published {doc.published or 'unknown'} · source {doc.source or '-'} · {doc.origin}")
+    out.print(render.marked_text(doc, mentions))
+
+
+@app.command()
+def search(
+    words: Annotated[list[str], typer.Argument(help="Words to find in sentences.")],
+    limit: Annotated[int, typer.Option(help="Most sentences to show.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """Full-text search over stored sentences, best match first."""
+    with _store() as store:
+        hits = api.search(store, " ".join(words), limit)
+    _emit(as_json, hits, lambda: render.search_table(hits))
+
+
+@app.command()
+def demo(as_json: JsonFlag = False) -> None:
+    """Ingest the bundled sample corpus and show what bilat found in it."""
+    with _store() as store:
+        report = _run_ingest(store, [str(api.sample_corpus())], quiet=as_json)
+        totals = api.totals(store)
+        rows = api.entities(store)
+        hits = api.search(store, "S-400", limit=5)
+    if as_json:
+        print(render.to_json({"ingest": report, "totals": totals, "entities": rows, "search": hits}))
+        return
+    out.print(f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed")
+    out.print(", ".join(f"{v} {k}" for k, v in totals.items()))
+    out.print(render.entities_table(rows))
+    out.print("[bold]search: S-400[/bold]")
+    out.print(render.search_table(hits))
+    out.print("Next: bilat entity 'Rajnath Singh' · bilat search summit · bilat show <doc id>")
+    if report.failed:
+        raise typer.Exit(1)

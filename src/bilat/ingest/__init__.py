@@ -1,0 +1,1 @@
+"""Loaders that turn files, streams and feeds into normalised documents."""

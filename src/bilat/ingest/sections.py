@@ -1,0 +1,105 @@
+"""Sort a document's lines into headline, headings, body, FAQ and boilerplate.
+
+The rules are data (``lexicon/sections.yaml``); this module applies them line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.lexicon import load
+from bilat.models import Block, Section
+
+
+_QUOTES = "\"'“”‘’)]"
+_QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal but for whitespace and the style of quotes."""
+    return " ".join(a.translate(_QUOTE_MAP).split()) == " ".join(b.translate(_QUOTE_MAP).split())
+
+
+@dataclass(frozen=True)
+class _Rules:
+    faq: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    list_marker: re.Pattern[str]
+    max_words: int
+    closing: str
+    capitalised_share: float
+
+
+@cache
+def _rules() -> _Rules:
+    data = load("sections")
+    either = lambda pats: re.compile("|".join(f"(?:{p})" for p in pats), re.I)  # noqa: E731
+    heading = data["heading"]
+    return _Rules(
+        faq=either(data["faq_start"]),
+        boilerplate=either(data["boilerplate"]),
+        list_marker=re.compile(data["list_marker"]),
+        max_words=int(heading["max_words"]),
+        closing=str(heading["closing_punctuation"]),
+        capitalised_share=float(heading["min_capitalised_share"]),
+    )
+
+
+def is_heading(line: str) -> bool:
+    """Short, unpunctuated at the end, and mostly capitalised words."""
+    rules = _rules()
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    bare = line.rstrip().rstrip(_QUOTES)
+    if not words or not bare or len(words) > rules.max_words or bare[-1] in rules.closing:
+        return False
+    long_words = [w for w in words if len(w) > 3] or words
+    share = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
+    return share >= rules.capitalised_share
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def split_blocks(text: str, title: str | None = None, body_ends_before: str | None = None) -> tuple[Block, ...]:
+    """One block per non-empty line, with its section and whether it is a list item."""
+    rules = _rules()
+    blocks: list[Block] = []
+    in_faq, headline_done = False, False
+    for start, end in _lines(text):
+        line = text[start:end]
+        if body_ends_before and line.startswith(body_ends_before) or rules.faq.match(line):
+            in_faq = True
+        marker = rules.list_marker.match(line)
+        section: Section
+        if rules.boilerplate.match(line):
+            section = "boilerplate"
+        elif in_faq:
+            section = "faq"
+        elif title and not headline_done and same_text(line, title):
+            section, headline_done = "headline", True
+        elif not marker and is_heading(line):
+            section = "heading"
+        else:
+            section = "body"
+        if marker and marker.end() < len(line):
+            start += marker.end()
+        blocks.append(Block(start, end, section, list_item=bool(marker)))
+    return tuple(blocks if headline_done else _promote_headline(text, blocks))
+
+
+def _promote_headline(text: str, blocks: list[Block]) -> list[Block]:
+    """Without a known title, a heading of three words or more on the first line is the headline."""
+    if blocks and blocks[0].section == "heading":
+        first = blocks[0]
+        if len(text[first.start : first.end].split()) >= 3:
+            blocks[0] = Block(first.start, first.end, "headline", first.list_item)
+    return blocks
