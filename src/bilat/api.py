@@ -12,7 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from bilat.analyze.names import without_title
 from bilat.config import Settings
+from bilat.errors import NotFoundError
 from bilat.ingest.loaders import Overrides
 from bilat.ingest.run import IngestReport, Listener
 from bilat.ingest.run import ingest as _ingest
@@ -55,7 +57,14 @@ def entities(store: Store, etype: str | None = None) -> list[EntityRow]:
 def entity(store: Store, name: str) -> EntityPage:
     """One entity by id, name or alias, with its roles and every mention in context."""
     with store.read() as conn:
-        return read.entity_page(conn, read.find_entity(conn, name))
+        try:
+            entity_id = read.find_entity(conn, name)
+        except NotFoundError:
+            bare = without_title(name)
+            if bare == name:
+                raise
+            entity_id = read.find_entity(conn, bare)
+        return read.entity_page(conn, entity_id)
 
 
 def show(store: Store, document_id: str) -> tuple[DocumentRow, list[DocumentMention]]:

@@ -48,7 +48,7 @@ def _store() -> Iterator[Store]:
         store = api.open(_state.get("db"))
         yield store
     except BilatError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         if store is not None:
@@ -122,7 +122,8 @@ def entities(
 ) -> None:
     """List entities with their type, mention and document counts, and aliases."""
     if etype and etype not in ENTITY_TYPES:
-        err.print(f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}")
+        err.print(f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}",
+                  soft_wrap=True)
         raise typer.Exit(2)
     with _store() as store:
         rows = api.entities(store, etype)

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 DEFAULT_DATABASE_URL = "sqlite:///bilat.db"
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # 20 MB, the unit --max-mb and messages use
 
 
 def _env_int(name: str, default: int) -> int:

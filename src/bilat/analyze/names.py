@@ -48,6 +48,12 @@ def _title_length(words: list[str]) -> int:
     return 0
 
 
+def without_title(name: str) -> str:
+    """ "PM Modi" -> "Modi"; a name with no leading title is returned as it is."""
+    words = name.split()
+    return " ".join(words[_title_length(words) :])
+
+
 def clean_span(span: Span) -> Span | None:
     """The name inside ``span``: without a leading article or title, or a trailing 's."""
     r = rules()
