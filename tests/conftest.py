@@ -23,8 +23,12 @@ PG_URL = os.environ.get("BILAT_TEST_DATABASE_URL")
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 BACKENDS = [
     "sqlite",
-    pytest.param("postgresql", marks=pytest.mark.skipif(
-        not PG_URL, reason="PostgreSQL tests need BILAT_TEST_DATABASE_URL")),
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not PG_URL, reason="PostgreSQL tests need BILAT_TEST_DATABASE_URL"
+        ),
+    ),
 ]
 
 

@@ -8,7 +8,9 @@ def _escape(line: str) -> str:
 
 
 def make_pdf(lines: list[str], title: str | None = None) -> bytes:
-    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(f"({_escape(x)}) Tj T*" for x in lines) + " ET"
+    content = (
+        "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(f"({_escape(x)}) Tj T*" for x in lines) + " ET"
+    )
     info = f"<< /Title ({_escape(title)}) >>" if title else "<< >>"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -28,6 +30,8 @@ def make_pdf(lines: list[str], title: str | None = None) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
     return bytes(out)

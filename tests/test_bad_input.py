@@ -9,17 +9,26 @@ from bilat.ingest.run import IngestReport
 from bilat.store.db import Store
 from conftest import ARTICLE, fingerprint, write
 
-FRENCH = ("Le ministre indien de la Défense a rencontré son homologue russe à New Delhi. Les deux "
-          "ministres ont signé le protocole de la commission et ont discuté des livraisons du "
-          "système S-400 ainsi que de la production conjointe de pièces détachées.")
+FRENCH = (
+    "Le ministre indien de la Défense a rencontré son homologue russe à New Delhi. Les deux "
+    "ministres ont signé le protocole de la commission et ont discuté des livraisons du "
+    "système S-400 ainsi que de la production conjointe de pièces détachées."
+)
 
 BAD_INPUTS = {
     "empty": ("empty.txt", b"   \n\n  ", "empty: no text to read"),
     "binary": ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary data, not text"),
     "latin1": ("latin.txt", ("Scorpène " + ARTICLE).encode("latin-1"), "not valid UTF-8"),
-    "html-without-text": ("broken.html", b"<html><body><div><p><span></div></td><script>x()",
-                          "no article text found in the HTML"),
-    "not-english": ("french.txt", FRENCH.encode(), "written in French (fr); bilat reads English only"),
+    "html-without-text": (
+        "broken.html",
+        b"<html><body><div><p><span></div></td><script>x()",
+        "no article text found in the HTML",
+    ),
+    "not-english": (
+        "french.txt",
+        FRENCH.encode(),
+        "written in French (fr); bilat reads English only",
+    ),
     "jsonl-bad-line": ("feed.jsonl", b'{"text": oops}\n', "not valid JSON"),
 }
 
@@ -55,7 +64,9 @@ def test_bad_input_is_reported_and_the_batch_goes_on(
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
-def test_bad_input_leaves_the_store_untouched(case: str, stored: tuple[Store, str], tmp_path: Path) -> None:
+def test_bad_input_leaves_the_store_untouched(
+    case: str, stored: tuple[Store, str], tmp_path: Path
+) -> None:
     store, before = stored
     name, content, reason = BAD_INPUTS[case]
     report = api.ingest(store, [str(write(tmp_path / name, content))])
@@ -93,9 +104,11 @@ def test_latin1_is_stored_when_the_encoding_is_named(store: Store, tmp_path: Pat
 
 
 def test_malformed_html_with_text_is_cleaned(store: Store, tmp_path: Path) -> None:
-    page = ("<html><head><title>Talks</title><script>alert('x')</script></head><body>"
-            "<p onclick=\"steal()\">" + ARTICLE + "<p>Officials said more talks <b>would follow"
-            "</i> next month in Moscow.</div></table>")
+    page = (
+        "<html><head><title>Talks</title><script>alert('x')</script></head><body>"
+        '<p onclick="steal()">' + ARTICLE + "<p>Officials said more talks <b>would follow"
+        "</i> next month in Moscow.</div></table>"
+    )
     report = api.ingest(store, [str(write(tmp_path / "messy.html", page))])
     assert report.stored == 1, report.outcomes
     doc_row, _ = api.show(store, report.outcomes[0].document_id or "")

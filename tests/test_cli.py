@@ -49,8 +49,17 @@ def test_ingest_then_read_commands(db_url: str, corpus: Path) -> None:
 
 
 def test_stdin_and_metadata_flags(db_url: str) -> None:
-    code, output = bilat(db_url, "ingest", "-", "--published", "2025-12-04", "--source", "Wire",
-                         "--json", stdin=ARTICLE)
+    code, output = bilat(
+        db_url,
+        "ingest",
+        "-",
+        "--published",
+        "2025-12-04",
+        "--source",
+        "Wire",
+        "--json",
+        stdin=ARTICLE,
+    )
     assert code == 0, output
     report = json.loads(output)
     doc_id = report["outcomes"][0]["document_id"]

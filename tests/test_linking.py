@@ -10,8 +10,13 @@ from conftest import SEED, write
 
 EXPECTED = {
     "country": {"India", "Russia", "China", "Ukraine"},
-    "person": {"Rajnath Singh", "Andrei Belousov", "Vladimir Putin", "Narendra Modi",
-               "Droupadi Murmu"},
+    "person": {
+        "Rajnath Singh",
+        "Andrei Belousov",
+        "Vladimir Putin",
+        "Narendra Modi",
+        "Droupadi Murmu",
+    },
     "forum": {
         "India–Russia Inter-Governmental Commission on Military & Military Technical Cooperation",
         "India–Russia Annual Summit",
@@ -21,8 +26,17 @@ EXPECTED = {
     "organization": {"Eurasian Economic Union"},
     "platform": {"S-400", "S-500", "Su-57", "Su-30"},
     "programme": {"Aatmanirbhar Bharat"},
-    "place": {"New Delhi", "Moscow", "Manekshaw Centre", "Palam Airport", "7 Lok Kalyan Marg",
-              "Rashtrapati Bhavan", "Rajghat", "Hyderabad House", "National War Memorial"},
+    "place": {
+        "New Delhi",
+        "Moscow",
+        "Manekshaw Centre",
+        "Palam Airport",
+        "7 Lok Kalyan Marg",
+        "Rashtrapati Bhavan",
+        "Rajghat",
+        "Hyderabad House",
+        "National War Memorial",
+    },
 }
 needs_seed = pytest.mark.skipif(not SEED.is_dir(), reason=f"{SEED} is not present")
 
@@ -42,8 +56,17 @@ def test_seed_entities_have_the_right_types_and_no_duplicates(store: Store) -> N
     irigc = api.entity(store, "IRIGC-M&MTC")
     assert irigc.entity.type == "forum" and "IRIGC-M&MTC" in irigc.entity.aliases
     # the model's wrong types on the seed are gone
-    wrong = {"Singh", "Lok Kalyan Marg", "Putin Arrives", "Pipeline", "FTA", "Google",
-             "Trust, Technology &", "Joint Production & Technology Transfer", "Tri-Service Guard"}
+    wrong = {
+        "Singh",
+        "Lok Kalyan Marg",
+        "Putin Arrives",
+        "Pipeline",
+        "FTA",
+        "Google",
+        "Trust, Technology &",
+        "Joint Production & Technology Transfer",
+        "Tri-Service Guard",
+    }
     assert not wrong & set(names)
     assert all(n not in by_type.get("organization", set()) for n in EXPECTED["platform"])
 
@@ -65,9 +88,11 @@ def test_seed_mentions_resolve_surnames_and_metonymy(store: Store) -> None:
 
 
 def test_two_people_sharing_a_surname(store: Store, tmp_path: Path) -> None:
-    text = ("Defence Secretary Rajesh Kumar Singh received the delegation in New Delhi. "
-            "Later, Defence Minister Rajnath Singh met the Russian minister. "
-            "Singh said the talks were productive.")
+    text = (
+        "Defence Secretary Rajesh Kumar Singh received the delegation in New Delhi. "
+        "Later, Defence Minister Rajnath Singh met the Russian minister. "
+        "Singh said the talks were productive."
+    )
     api.ingest(store, [str(write(tmp_path / "two.txt", text))])
     rajnath = api.entity(store, "Rajnath Singh")
     rajesh = api.entity(store, "Rajesh Kumar Singh")
@@ -77,8 +102,10 @@ def test_two_people_sharing_a_surname(store: Store, tmp_path: Path) -> None:
 
 
 def test_unknown_names_become_entities_of_the_model_type(store: Store, tmp_path: Path) -> None:
-    text = ("Admiral Tomasz Wisniewski of the Polish Navy visited the Mazagon Dock shipyard in "
-            "Mumbai on Monday. Wisniewski toured the Scorpène production line.")
+    text = (
+        "Admiral Tomasz Wisniewski of the Polish Navy visited the Mazagon Dock shipyard in "
+        "Mumbai on Monday. Wisniewski toured the Scorpène production line."
+    )
     api.ingest(store, [str(write(tmp_path / "pl.txt", text))])
     person = api.entity(store, "Tomasz Wisniewski")
     assert person.entity.type == "person"

@@ -44,7 +44,9 @@ def test_html_main_text_title_and_date(corpus: Path) -> None:
 
 def test_jsonl_feed_lines_and_bad_line(tmp_path: Path) -> None:
     good = json.dumps({"text": ARTICLE, "title": "One", "published": "2025-11-27"})
-    feed = write(tmp_path / "f.jsonl", f"{good}\n{{not json\n\n{json.dumps({'title': 'no text'})}\n")
+    feed = write(
+        tmp_path / "f.jsonl", f"{good}\n{{not json\n\n{json.dumps({'title': 'no text'})}\n"
+    )
     first, bad, missing = load(feed)
     assert isinstance(first, SourceText) and first.origin == f"{feed}:1" and first.title == "One"
     assert isinstance(bad, InputError) and str(bad).startswith(f"{feed}:2: not valid JSON")
@@ -52,9 +54,13 @@ def test_jsonl_feed_lines_and_bad_line(tmp_path: Path) -> None:
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
-    pdf = write(tmp_path / "brief.pdf", make_pdf(
-        ["India and Russia held the 22nd meeting of the", "military commission in New Delhi."],
-        title="Brief"))
+    pdf = write(
+        tmp_path / "brief.pdf",
+        make_pdf(
+            ["India and Russia held the 22nd meeting of the", "military commission in New Delhi."],
+            title="Brief",
+        ),
+    )
     (src,) = load(pdf)
     assert isinstance(src, SourceText)
     assert "22nd meeting of the military commission in New Delhi." in src.text
@@ -74,6 +80,7 @@ def test_folder_walk_skips_other_formats_and_sidecars(tmp_path: Path) -> None:
     write(tmp_path / ".hidden.txt", ARTICLE)
     items = load(tmp_path)
     origins = sorted(getattr(i, "origin", "") for i in items)
-    assert origins == sorted([str(tmp_path / "a.txt"), str(tmp_path / "photo.png"),
-                              str(tmp_path / "sub" / "b.md")])
+    assert origins == sorted(
+        [str(tmp_path / "a.txt"), str(tmp_path / "photo.png"), str(tmp_path / "sub" / "b.md")]
+    )
     assert any(isinstance(i, Skipped) and "not an article format" in i.reason for i in items)

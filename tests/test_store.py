@@ -8,8 +8,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 
 from bilat import api
-from bilat.ingest.document import build_document
 from bilat.analyze.read import analyze
+from bilat.ingest.document import build_document
 from bilat.models import Mention, SourceText
 from bilat.store.db import Store
 from bilat.store.schema import metadata
@@ -20,8 +20,14 @@ from conftest import ARTICLE, fingerprint
 def test_migrated_database_matches_the_schema(store: Store) -> None:
     with store.read() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
-    ignored = {"sentences_fts", "sentences_fts_data", "sentences_fts_idx", "sentences_fts_docsize",
-               "sentences_fts_config", "alembic_version"}
+    ignored = {
+        "sentences_fts",
+        "sentences_fts_data",
+        "sentences_fts_idx",
+        "sentences_fts_docsize",
+        "sentences_fts_config",
+        "alembic_version",
+    }
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name in ignored)]
     diff = [d for d in diff if not (d[0] == "remove_column" and d[3].name == "tsv")]
     diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name == "ix_sentences_tsv")]
@@ -47,9 +53,13 @@ def test_a_failed_write_leaves_the_store_as_it_was(store: Store, corpus: Path) -
     api.ingest(store, [str(corpus / "ir-01-irigc-preview.txt")])
     before = fingerprint(store)
     analysis = next(analyze([build_document(SourceText("x", ARTICLE))]))
-    broken = type(analysis)(analysis.document, analysis.sentences,
-                            (*analysis.mentions, Mention("no-such-entity", 0, 5, 0, "name", "x")),
-                            analysis.entities, analysis.tokens)
+    broken = type(analysis)(
+        analysis.document,
+        analysis.sentences,
+        (*analysis.mentions, Mention("no-such-entity", 0, 5, 0, "name", "x")),
+        analysis.entities,
+        analysis.tokens,
+    )
     with pytest.raises(IntegrityError), store.write() as conn:
         save_analysis(conn, broken)
     assert fingerprint(store) == before

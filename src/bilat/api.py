@@ -23,7 +23,7 @@ from bilat.store.db import Store, open_store
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
 
-def open(url: str | None = None) -> Store:  # noqa: A001 - the verb users expect
+def open(url: str | None = None) -> Store:
     """Open (creating or upgrading) the store at ``url`` or ``BILAT_DATABASE_URL``."""
     return open_store(url or Settings().database_url)
 
@@ -43,9 +43,13 @@ def ingest(
     """Ingest files, folders, JSONL feeds, PDFs, HTML or ``-`` (stdin)."""
     settings = Settings()
     return _ingest(
-        store, paths, Overrides(published, source, url, encoding),
-        max_bytes=max_bytes or settings.max_bytes, model=settings.model,
-        stdin=stdin, listener=listener,
+        store,
+        paths,
+        Overrides(published, source, url, encoding),
+        max_bytes=max_bytes or settings.max_bytes,
+        model=settings.model,
+        stdin=stdin,
+        listener=listener,
     )
 
 

@@ -33,9 +33,14 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of ta
 
 @app.callback()
 def main(
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="BILAT_DATABASE_URL",
-        help="Database URL: sqlite:///bilat.db (default) or postgresql+psycopg://…")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="BILAT_DATABASE_URL",
+            help="Database URL: sqlite:///bilat.db (default) or postgresql+psycopg://…",
+        ),
+    ] = None,
 ) -> None:
     _state["db"] = db
 
@@ -65,47 +70,85 @@ def _emit(as_json: bool, value: Any, table: Callable[[], Any]) -> None:
 def _progress_listener(progress: Progress, task: Any) -> Callable[[Outcome, IngestReport], None]:
     def listener(outcome: Outcome, report: IngestReport) -> None:
         if outcome.status == "failed":
-            progress.console.print(f"[red]failed:[/red] {outcome.origin}: {outcome.detail}",
-                                   highlight=False, soft_wrap=True)
+            progress.console.print(
+                f"[red]failed:[/red] {outcome.origin}: {outcome.detail}",
+                highlight=False,
+                soft_wrap=True,
+            )
         elif outcome.status == "skipped":
-            progress.console.print(f"[yellow]skipped:[/yellow] {outcome.origin}: {outcome.detail}",
-                                   highlight=False, soft_wrap=True)
-        progress.update(task, advance=1, stored=report.stored, skipped=report.skipped,
-                        failed=report.failed)
+            progress.console.print(
+                f"[yellow]skipped:[/yellow] {outcome.origin}: {outcome.detail}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        progress.update(
+            task, advance=1, stored=report.stored, skipped=report.skipped, failed=report.failed
+        )
+
     return listener
 
 
-def _run_ingest(store: Store, paths: list[str], quiet: bool = False, **options: Any) -> IngestReport:
+def _run_ingest(
+    store: Store, paths: list[str], quiet: bool = False, **options: Any
+) -> IngestReport:
     progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(pulse_style="cyan"),
-        TextColumn("{task.completed} inputs · [green]{task.fields[stored]} stored[/green] · "
-                   "[yellow]{task.fields[skipped]} skipped[/yellow] · "
-                   "[red]{task.fields[failed]} failed[/red]"),
-        TimeElapsedColumn(), console=err, transient=True, disable=quiet,
+        SpinnerColumn(),
+        TextColumn("[bold]ingest"),
+        BarColumn(pulse_style="cyan"),
+        TextColumn(
+            "{task.completed} inputs · [green]{task.fields[stored]} stored[/green] · "
+            "[yellow]{task.fields[skipped]} skipped[/yellow] · "
+            "[red]{task.fields[failed]} failed[/red]"
+        ),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet,
     )
     with progress:
         task = progress.add_task("ingest", total=None, stored=0, skipped=0, failed=0)
-        return api.ingest(store, paths, stdin=sys.stdin.buffer,
-                          listener=_progress_listener(progress, task), **options)
+        return api.ingest(
+            store,
+            paths,
+            stdin=sys.stdin.buffer,
+            listener=_progress_listener(progress, task),
+            **options,
+        )
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or folders (recursive): .txt/.md, .html, .jsonl, .pdf; '-' reads stdin. "
-        "A NAME.json beside NAME.txt supplies title, published, source, url.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (recursive): .txt/.md, .html, .jsonl, .pdf; '-' reads stdin. "
+            "A NAME.json beside NAME.txt supplies title, published, source, url."
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for all inputs.")
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name for all inputs.")] = None,
     url: Annotated[str | None, typer.Option(help="Source URL (for a single input).")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Text encoding if not UTF-8, e.g. cp1252.")] = None,
-    max_mb: Annotated[float | None, typer.Option(help="Refuse inputs larger than this (MB).")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding if not UTF-8, e.g. cp1252.")
+    ] = None,
+    max_mb: Annotated[
+        float | None, typer.Option(help="Refuse inputs larger than this (MB).")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Read articles into the store. Re-ingesting the same text changes nothing."""
     with _store() as store:
         report = _run_ingest(
-            store, paths, quiet=as_json, published=published, source=source, url=url,
-            encoding=encoding, max_bytes=int(max_mb * 1e6) if max_mb else None,
+            store,
+            paths,
+            quiet=as_json,
+            published=published,
+            source=source,
+            url=url,
+            encoding=encoding,
+            max_bytes=int(max_mb * 1e6) if max_mb else None,
         )
     if as_json:
         print(render.to_json(report))
@@ -117,13 +160,17 @@ def ingest(
 
 @app.command()
 def entities(
-    etype: Annotated[str | None, typer.Option("--type", help=f"One of: {', '.join(ENTITY_TYPES)}.")] = None,
+    etype: Annotated[
+        str | None, typer.Option("--type", help=f"One of: {', '.join(ENTITY_TYPES)}.")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List entities with their type, mention and document counts, and aliases."""
     if etype and etype not in ENTITY_TYPES:
-        err.print(f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}",
-                  soft_wrap=True)
+        err.print(
+            f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}",
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
     with _store() as store:
         rows = api.entities(store, etype)
@@ -182,7 +229,9 @@ def demo(as_json: JsonFlag = False) -> None:
         rows = api.entities(store)
         hits = api.search(store, "S-400", limit=5)
     if as_json:
-        print(render.to_json({"ingest": report, "totals": totals, "entities": rows, "search": hits}))
+        print(
+            render.to_json({"ingest": report, "totals": totals, "entities": rows, "search": hits})
+        )
         return
     out.print(f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed")
     out.print(", ".join(f"{v} {k}" for k, v in totals.items()))

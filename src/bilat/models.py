@@ -14,7 +14,14 @@ EntityType = Literal[
     "country", "person", "organization", "forum", "platform", "programme", "agreement", "place"
 ]
 ENTITY_TYPES: tuple[str, ...] = (
-    "country", "person", "organization", "forum", "platform", "programme", "agreement", "place",
+    "country",
+    "person",
+    "organization",
+    "forum",
+    "platform",
+    "programme",
+    "agreement",
+    "place",
 )
 
 

@@ -14,9 +14,14 @@ from rich.text import Text
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
 TYPE_STYLE = {
-    "country": "bold cyan", "person": "bold green", "organization": "bold magenta",
-    "forum": "bold yellow", "platform": "bold red", "programme": "bold blue",
-    "agreement": "bold white", "place": "cyan",
+    "country": "bold cyan",
+    "person": "bold green",
+    "organization": "bold magenta",
+    "forum": "bold yellow",
+    "platform": "bold red",
+    "programme": "bold blue",
+    "agreement": "bold white",
+    "place": "cyan",
 }
 
 
@@ -47,8 +52,14 @@ def entities_table(rows: list[EntityRow]) -> Table:
     for r in rows:
         others = sorted((a for a in r.aliases if a != r.name), key=len)
         shown = ", ".join(others[:3]) + (f" +{len(others) - 3}" if len(others) > 3 else "")
-        table.add_row(Text(r.type, TYPE_STYLE.get(r.type, "")), r.name, r.id, str(r.mentions),
-                      str(r.documents), shown)
+        table.add_row(
+            Text(r.type, TYPE_STYLE.get(r.type, "")),
+            r.name,
+            r.id,
+            str(r.mentions),
+            str(r.documents),
+            shown,
+        )
     return table
 
 
@@ -61,7 +72,9 @@ def entity_page(console: Console, page: EntityPage, limit: int) -> None:
             console.print(f"{key}: {value}")
     for role in page.roles:
         span = f"{role.since or '?'} – {role.until or 'now'}"
-        console.print(f"role: {role.title}{' of ' + role.of if role.of else ''} ({span}, {role.origin})")
+        console.print(
+            f"role: {role.title}{' of ' + role.of if role.of else ''} ({span}, {role.origin})"
+        )
     console.print(f"{e.mentions} mentions in {e.documents} documents")
     table = Table(show_lines=False)
     for column in ("document", "published", "section", "sentence"):
@@ -71,8 +84,12 @@ def entity_page(console: Console, page: EntityPage, limit: int) -> None:
         offset = m.sentence.find(m.text)
         if offset >= 0:
             sentence.stylize("bold underline", offset, offset + len(m.text))
-        table.add_row(f"{m.document_id[:10]} {m.source or ''}".strip(), str(m.published or "-"),
-                      m.section, sentence)
+        table.add_row(
+            f"{m.document_id[:10]} {m.source or ''}".strip(),
+            str(m.published or "-"),
+            m.section,
+            sentence,
+        )
     console.print(table)
     if len(page.mentions) > limit:
         console.print(f"… {len(page.mentions) - limit} more (use --limit)")
@@ -96,6 +113,11 @@ def search_table(hits: list[Hit]) -> Table:
     for column in ("score", "document", "published", "section", "sentence"):
         table.add_column(column, overflow="fold")
     for h in hits:
-        table.add_row(f"{h.score:.2f}", f"{h.document_id[:10]} {h.title or ''}"[:60],
-                      str(h.published or "-"), h.section, h.text)
+        table.add_row(
+            f"{h.score:.2f}",
+            f"{h.document_id[:10]} {h.title or ''}"[:60],
+            str(h.published or "-"),
+            h.section,
+            h.text,
+        )
     return table

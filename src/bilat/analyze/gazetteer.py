@@ -64,8 +64,15 @@ def _add_countries(gaz: Gazetteer) -> None:
             for word in filter(None, (row["demonym"], _plural(row["demonym"]))):
                 gaz.alias(word, cid, DEMONYM)
         if row.get("capital"):
-            capitals.append(Entity(slugify(row["capital"]), "place", row["capital"], (),
-                                   {"capital_of": cid, "kind": "city"}))
+            capitals.append(
+                Entity(
+                    slugify(row["capital"]),
+                    "place",
+                    row["capital"],
+                    (),
+                    {"capital_of": cid, "kind": "city"},
+                )
+            )
     for capital in capitals:
         if capital.id in gaz.entities:
             capital = Entity(capital.id + "-city", capital.type, capital.name, (), capital.attrs)
@@ -80,8 +87,14 @@ def _entity(row: dict[str, Any], etype: str) -> Entity:
     reserved = {"id", "name", "aliases", "patterns", "roles", "same_as"}
     attrs = {k: v for k, v in row.items() if k not in reserved}
     roles = tuple(_role(r) for r in row.get("roles", []))
-    return Entity(row.get("id") or slugify(row["name"]), etype, row["name"],
-                  tuple(row.get("aliases", [])), attrs, roles=roles)
+    return Entity(
+        row.get("id") or slugify(row["name"]),
+        etype,
+        row["name"],
+        tuple(row.get("aliases", [])),
+        attrs,
+        roles=roles,
+    )
 
 
 def _add_file(gaz: Gazetteer, name: str, etype: str) -> None:

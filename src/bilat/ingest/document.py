@@ -37,7 +37,8 @@ def build_document(src: SourceText) -> Document:
     language = (src.language or detect(text)).lower()[:2]
     if language != "en":
         raise InputError(
-            src.origin, f"written in {language_name(language)} ({language}); bilat reads English only"
+            src.origin,
+            f"written in {language_name(language)} ({language}); bilat reads English only",
         )
     title = src.title.strip() if src.title else None
     blocks = split_blocks(text, title, src.body_ends_before)

@@ -116,7 +116,9 @@ def _one(data: bytes, origin: str, suffix: str, ov: Overrides) -> SourceText:
     if suffix in PDF_SUFFIXES or data.startswith(b"%PDF-"):
         return from_pdf(data, origin)
     text = decode(data, origin, ov.encoding)
-    if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
         return from_html(text, origin)
     return SourceText(origin=origin, text=text)
 

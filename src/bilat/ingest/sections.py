@@ -12,7 +12,6 @@ from functools import cache
 from bilat.lexicon import load
 from bilat.models import Block, Section
 
-
 _QUOTES = "\"'“”‘’)]"
 _QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
@@ -32,14 +31,17 @@ class _Rules:
     capitalised_share: float
 
 
+def _either(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 @cache
 def _rules() -> _Rules:
     data = load("sections")
-    either = lambda pats: re.compile("|".join(f"(?:{p})" for p in pats), re.I)  # noqa: E731
     heading = data["heading"]
     return _Rules(
-        faq=either(data["faq_start"]),
-        boilerplate=either(data["boilerplate"]),
+        faq=_either(data["faq_start"]),
+        boilerplate=_either(data["boilerplate"]),
         list_marker=re.compile(data["list_marker"]),
         max_words=int(heading["max_words"]),
         closing=str(heading["closing_punctuation"]),
@@ -69,14 +71,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_blocks(text: str, title: str | None = None, body_ends_before: str | None = None) -> tuple[Block, ...]:
+def split_blocks(
+    text: str, title: str | None = None, body_ends_before: str | None = None
+) -> tuple[Block, ...]:
     """One block per non-empty line, with its section and whether it is a list item."""
     rules = _rules()
     blocks: list[Block] = []
     in_faq, headline_done = False, False
     for start, end in _lines(text):
         line = text[start:end]
-        if body_ends_before and line.startswith(body_ends_before) or rules.faq.match(line):
+        if (body_ends_before and line.startswith(body_ends_before)) or rules.faq.match(line):
             in_faq = True
         marker = rules.list_marker.match(line)
         section: Section

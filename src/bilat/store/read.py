@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Table, func, select, text
 
 from bilat.errors import NotFoundError
 from bilat.store import schema as s
@@ -101,8 +101,13 @@ def list_entities(conn: Connection, etype: str | None = None) -> list[EntityRow]
     """Entities with at least one mention, most mentioned first."""
     m = s.mentions
     query = (
-        select(s.entities.c.id, s.entities.c.type, s.entities.c.name,
-               func.count(m.c.id), func.count(func.distinct(m.c.document_id)))
+        select(
+            s.entities.c.id,
+            s.entities.c.type,
+            s.entities.c.name,
+            func.count(m.c.id),
+            func.count(func.distinct(m.c.document_id)),
+        )
         .join(m, m.c.entity_id == s.entities.c.id)
         .group_by(s.entities.c.id, s.entities.c.type, s.entities.c.name)
         .order_by(s.entities.c.type, func.count(m.c.id).desc(), s.entities.c.name)
@@ -136,14 +141,24 @@ def entity_page(conn: Connection, entity_id: str) -> EntityPage:
     e, m, d, st = s.entities, s.mentions, s.documents, s.sentences
     row = conn.execute(select(e).where(e.c.id == entity_id)).mappings().one()
     query = (
-        select(m.c.document_id, d.c.title, d.c.source, d.c.published, m.c.start_char,
-               m.c.end_char, m.c.text, m.c.kind, st.c.section, st.c.text)
+        select(
+            m.c.document_id,
+            d.c.title,
+            d.c.source,
+            d.c.published,
+            m.c.start_char,
+            m.c.end_char,
+            m.c.text,
+            m.c.kind,
+            st.c.section,
+            st.c.text,
+        )
         .join(d, d.c.id == m.c.document_id)
         .join(st, (st.c.document_id == m.c.document_id) & (st.c.idx == m.c.sentence_idx))
         .where(m.c.entity_id == entity_id)
         .order_by(d.c.published, m.c.document_id, m.c.start_char)
     )
-    mentions = [MentionRow(*r) for r in conn.execute(query)]
+    mentions = [MentionRow(*tuple(r)) for r in conn.execute(query)]
     roles = [
         RoleRow(r.title, r.of_id, r.since, r.until, r.origin)
         for r in conn.execute(select(s.roles).where(s.roles.c.person_id == entity_id))
@@ -159,7 +174,9 @@ def resolve_document(conn: Connection, prefix: str) -> str:
     key = prefix.strip().lower()
     if len(key) < 4 or not re.fullmatch(r"[0-9a-f]+", key):
         raise NotFoundError(f"{prefix!r} is not a document id (give at least 4 hex characters)")
-    ids = list(conn.scalars(select(s.documents.c.id).where(s.documents.c.id.like(key + "%")).limit(2)))
+    ids = list(
+        conn.scalars(select(s.documents.c.id).where(s.documents.c.id.like(key + "%")).limit(2))
+    )
     if not ids:
         raise NotFoundError(f"no document with id {prefix!r}")
     if len(ids) > 1:
@@ -167,12 +184,25 @@ def resolve_document(conn: Connection, prefix: str) -> str:
     return str(ids[0])
 
 
+def _count_rows(conn: Connection, table: Table, document_id: str) -> int:
+    query = select(func.count()).select_from(table).where(table.c.document_id == document_id)
+    return int(conn.scalar(query) or 0)
+
+
 def document(conn: Connection, document_id: str) -> tuple[DocumentRow, list[DocumentMention]]:
     d, m, e = s.documents, s.mentions, s.entities
     row = conn.execute(select(d).where(d.c.id == document_id)).mappings().one()
-    count = lambda t: conn.scalar(select(func.count()).select_from(t).where(t.c.document_id == document_id))  # noqa: E731
-    doc = DocumentRow(row["id"], row["title"], row["url"], row["source"], row["published"],
-                      row["origin"], row["text"], count(s.sentences) or 0, count(m) or 0)
+    doc = DocumentRow(
+        row["id"],
+        row["title"],
+        row["url"],
+        row["source"],
+        row["published"],
+        row["origin"],
+        row["text"],
+        _count_rows(conn, s.sentences, document_id),
+        _count_rows(conn, m, document_id),
+    )
     query = (
         select(m.c.entity_id, e.c.name, e.c.type, m.c.start_char, m.c.end_char, m.c.kind)
         .join(e, e.c.id == m.c.entity_id)
@@ -221,6 +251,16 @@ def _as_date(value: object) -> dt.date | None:
 
 def totals(conn: Connection) -> dict[str, int]:
     """Row counts of the main tables."""
-    tables = {"documents": s.documents, "sentences": s.sentences, "entities": s.entities,
-              "mentions": s.mentions, "events": s.events, "claims": s.claims, "quotes": s.quotes}
-    return {name: int(conn.scalar(select(func.count()).select_from(t)) or 0) for name, t in tables.items()}
+    tables = {
+        "documents": s.documents,
+        "sentences": s.sentences,
+        "entities": s.entities,
+        "mentions": s.mentions,
+        "events": s.events,
+        "claims": s.claims,
+        "quotes": s.quotes,
+    }
+    return {
+        name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
+        for name, t in tables.items()
+    }

@@ -8,16 +8,35 @@ generated ``tsvector`` column with a GIN index on PostgreSQL.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
     UniqueConstraint,
 )
 
 metadata = MetaData()
-_doc_fk = lambda: ForeignKey("documents.id", ondelete="CASCADE")  # noqa: E731
-_entity_fk = lambda: ForeignKey("entities.id")  # noqa: E731
+
+
+def _doc_fk() -> ForeignKey:
+    return ForeignKey("documents.id", ondelete="CASCADE")
+
+
+def _entity_fk() -> ForeignKey:
+    return ForeignKey("entities.id")
+
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("url", Text),
     Column("title", Text),
@@ -31,7 +50,8 @@ documents = Table(
 )
 
 sentences = Table(
-    "sentences", metadata,
+    "sentences",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(64), _doc_fk(), nullable=False),
     Column("idx", Integer, nullable=False),
@@ -44,7 +64,8 @@ sentences = Table(
 )
 
 entities = Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     Column("id", String(200), primary_key=True),
     Column("type", String(16), nullable=False),
     Column("name", Text, nullable=False),
@@ -54,14 +75,16 @@ entities = Table(
 )
 
 aliases = Table(
-    "aliases", metadata,
+    "aliases",
+    metadata,
     Column("entity_id", String(200), _entity_fk(), primary_key=True),
     Column("alias", String(300), primary_key=True),
     Index("ix_aliases_alias", "alias"),
 )
 
 roles = Table(
-    "roles", metadata,
+    "roles",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("person_id", String(200), _entity_fk(), nullable=False),
     Column("title", Text, nullable=False),
@@ -76,7 +99,8 @@ roles = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("entity_id", String(200), _entity_fk(), nullable=False),
     Column("document_id", String(64), _doc_fk(), nullable=False),
@@ -90,7 +114,8 @@ mentions = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(64), _doc_fk(), nullable=False),
     Column("type", String(16), nullable=False),
@@ -116,14 +141,16 @@ events = Table(
 )
 
 event_participants = Table(
-    "event_participants", metadata,
+    "event_participants",
+    metadata,
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", String(200), _entity_fk(), primary_key=True),
     Column("role", String(16), primary_key=True),
 )
 
 event_evidence = Table(
-    "event_evidence", metadata,
+    "event_evidence",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("document_id", String(64), _doc_fk(), nullable=False),
@@ -133,7 +160,8 @@ event_evidence = Table(
 )
 
 claims = Table(
-    "claims", metadata,
+    "claims",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(64), _doc_fk(), nullable=False),
     Column("subject_id", String(200), _entity_fk()),
@@ -152,7 +180,8 @@ claims = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(64), _doc_fk(), nullable=False),
     Column("speaker_id", String(200), _entity_fk()),

@@ -27,8 +27,14 @@ def has_document(conn: Connection, document_id: str) -> bool:
 
 def _lexicon_roles(entity: Entity) -> list[dict[str, Any]]:
     return [
-        {"person_id": entity.id, "title": r.title, "of_id": r.of, "since": r.since,
-         "until": r.until, "origin": "lexicon"}
+        {
+            "person_id": entity.id,
+            "title": r.title,
+            "of_id": r.of,
+            "since": r.since,
+            "until": r.until,
+            "origin": "lexicon",
+        }
         for r in entity.roles
     ]
 
@@ -37,10 +43,14 @@ def _save_entities(conn: Connection, analysis: Analysis) -> None:
     wanted = analysis.entities
     present = set(conn.scalars(select(s.entities.c.id).where(s.entities.c.id.in_(wanted))))
     new = [e for e in wanted.values() if e.id not in present]
-    insert_ignore(conn, s.entities, [
-        {"id": e.id, "type": e.type, "name": e.name, "attrs": e.attrs, "origin": e.origin}
-        for e in new
-    ])
+    insert_ignore(
+        conn,
+        s.entities,
+        [
+            {"id": e.id, "type": e.type, "name": e.name, "attrs": e.attrs, "origin": e.origin}
+            for e in new
+        ],
+    )
     roles = [r for e in new for r in _lexicon_roles(e)]
     if roles:
         conn.execute(s.roles.insert(), roles)
@@ -55,21 +65,51 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
     doc = analysis.document
     if has_document(conn, doc.id):
         return False
-    conn.execute(s.documents.insert(), {
-        "id": doc.id, "url": doc.url, "title": doc.title, "source": doc.source,
-        "published": doc.published, "language": doc.language, "origin": doc.origin,
-        "text": doc.text, "tokens": analysis.tokens, "ingested_at": dt.datetime.now(dt.UTC),
-    })
-    conn.execute(s.sentences.insert(), [
-        {"document_id": doc.id, "idx": x.index, "block": x.block, "section": x.section,
-         "start_char": x.start, "end_char": x.end, "text": doc.text[x.start : x.end]}
-        for x in analysis.sentences
-    ])
+    conn.execute(
+        s.documents.insert(),
+        {
+            "id": doc.id,
+            "url": doc.url,
+            "title": doc.title,
+            "source": doc.source,
+            "published": doc.published,
+            "language": doc.language,
+            "origin": doc.origin,
+            "text": doc.text,
+            "tokens": analysis.tokens,
+            "ingested_at": dt.datetime.now(dt.UTC),
+        },
+    )
+    conn.execute(
+        s.sentences.insert(),
+        [
+            {
+                "document_id": doc.id,
+                "idx": x.index,
+                "block": x.block,
+                "section": x.section,
+                "start_char": x.start,
+                "end_char": x.end,
+                "text": doc.text[x.start : x.end],
+            }
+            for x in analysis.sentences
+        ],
+    )
     _save_entities(conn, analysis)
     if analysis.mentions:
-        conn.execute(s.mentions.insert(), [
-            {"entity_id": m.entity_id, "document_id": doc.id, "sentence_idx": m.sentence,
-             "start_char": m.start, "end_char": m.end, "text": m.text, "kind": m.kind}
-            for m in analysis.mentions
-        ])
+        conn.execute(
+            s.mentions.insert(),
+            [
+                {
+                    "entity_id": m.entity_id,
+                    "document_id": doc.id,
+                    "sentence_idx": m.sentence,
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "text": m.text,
+                    "kind": m.kind,
+                }
+                for m in analysis.mentions
+            ],
+        )
     return True

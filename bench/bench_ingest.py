@@ -1,0 +1,101 @@
+"""Throughput of `bilat ingest` against plain spaCy `nlp.pipe`, same model, same texts.
+
+The sample corpus is repeated to --docs documents (each copy made unique by a
+numbered closing line, so that bilat's deduplication does not skip it). Plain spaCy
+parses each document whole; bilat loads files, splits sections, runs the same model
+with the gazetteer, links entities and writes everything to a fresh SQLite file.
+Both pipelines are loaded before the clock starts. Figures are appended to
+bench/results.md.
+
+    python bench/bench_ingest.py [--docs 500] [--rounds 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from bilat import api
+from bilat.analyze.pipeline import load_model, nlp
+from bilat.ingest.document import build_document
+from bilat.ingest.loaders import Overrides, load_paths
+from bilat.models import SourceText
+
+RESULTS = Path(__file__).with_name("results.md")
+
+
+def corpus_texts(count: int) -> list[str]:
+    sources = [
+        s
+        for s in load_paths([str(api.sample_corpus())], 10**8, Overrides())
+        if isinstance(s, SourceText)
+    ]
+    base = [build_document(s).text for s in sources]
+    return [f"{base[i % len(base)]}\n\nCopy {i}." for i in range(count)]
+
+
+def bench_spacy(texts: list[str]) -> tuple[float, int]:
+    model = load_model()
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in model.pipe(texts))
+    return time.perf_counter() - start, tokens
+
+
+def bench_bilat(texts: list[str]) -> tuple[float, int, int]:
+    nlp()  # load and build the gazetteer before timing, as for spaCy
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "articles")
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        store = api.open(f"sqlite:///{tmp}/bench.db")
+        start = time.perf_counter()
+        report = api.ingest(store, [str(folder)])
+        seconds = time.perf_counter() - start
+        store.close()
+    assert report.failed == 0 and report.stored == len(texts), report.outcomes[:3]
+    return seconds, report.tokens, report.stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    texts = corpus_texts(args.docs)
+    best_s, best_b = (float("inf"), 0), (float("inf"), 0, 0)
+    for _ in range(args.rounds):
+        s = bench_spacy(texts)
+        b = bench_bilat(texts)
+        best_s, best_b = min(best_s, s), min(best_b, b)
+    (s_sec, s_tok), (b_sec, b_tok, stored) = best_s, best_b
+    rows = [
+        ("plain spaCy nlp.pipe", args.docs / s_sec, s_tok / s_sec, s_sec),
+        ("bilat ingest → SQLite", stored / b_sec, b_tok / b_sec, b_sec),
+    ]
+    ratio = (stored / b_sec) / (args.docs / s_sec)
+    lines = [f"| {name} | {dps:.1f} | {tps:,.0f} | {sec:.1f} |" for name, dps, tps, sec in rows]
+    report = "\n".join(
+        [
+            f"### {dt.datetime.now():%Y-%m-%d %H:%M} · {args.docs} docs · {platform.node()} "
+            f"· {nlp().meta['lang']}_{nlp().meta['name']} {nlp().meta['version']}",
+            "",
+            "| pipeline | docs/s | tokens/s | seconds |",
+            "|---|---:|---:|---:|",
+            *lines,
+            "",
+            f"bilat / spaCy (docs/s): **{ratio:.2f}** (target ≥ 0.75)",
+            "",
+        ]
+    )
+    print(report)
+    with RESULTS.open("a", encoding="utf-8") as f:
+        f.write(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
