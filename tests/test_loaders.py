@@ -84,3 +84,19 @@ def test_folder_walk_skips_other_formats_and_sidecars(tmp_path: Path) -> None:
         [str(tmp_path / "a.txt"), str(tmp_path / "photo.png"), str(tmp_path / "sub" / "b.md")]
     )
     assert any(isinstance(i, Skipped) and "not an article format" in i.reason for i in items)
+
+
+def test_files_are_counted_once_whatever_they_hold(tmp_path: Path) -> None:
+    from bilat import api
+    from bilat.ingest.loaders import count_files
+
+    folder = tmp_path / "in"
+    write(folder / "a.txt", ARTICLE)
+    write(folder / "photo.png", b"\x89PNG")
+    lines = [json.dumps({"text": f"{ARTICLE} Item {i}."}) for i in range(3)]
+    write(folder / "feed.jsonl", "\n".join([*lines, "{broken"]))
+    assert count_files([str(folder)]) == 2
+    store = api.open(f"sqlite:///{tmp_path / 'x.db'}")
+    report = api.ingest(store, [str(folder)])
+    store.close()
+    assert (report.files, report.stored, report.skipped, report.failed) == (2, 4, 1, 1)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from bilat import api, render
 from bilat.errors import BilatError
+from bilat.ingest.loaders import count_files
 from bilat.ingest.run import IngestReport, Outcome
 from bilat.models import ENTITY_TYPES
 from bilat.store.db import Store
@@ -82,7 +83,11 @@ def _progress_listener(progress: Progress, task: Any) -> Callable[[Outcome, Inge
                 soft_wrap=True,
             )
         progress.update(
-            task, advance=1, stored=report.stored, skipped=report.skipped, failed=report.failed
+            task,
+            completed=report.files,
+            stored=report.stored,
+            skipped=report.skipped,
+            failed=report.failed,
         )
 
     return listener
@@ -96,7 +101,7 @@ def _run_ingest(
         TextColumn("[bold]ingest"),
         BarColumn(pulse_style="cyan"),
         TextColumn(
-            "{task.completed} inputs · [green]{task.fields[stored]} stored[/green] · "
+            "{task.completed}/{task.total} files · [green]{task.fields[stored]} stored[/green] · "
             "[yellow]{task.fields[skipped]} skipped[/yellow] · "
             "[red]{task.fields[failed]} failed[/red]"
         ),
@@ -106,7 +111,8 @@ def _run_ingest(
         disable=quiet,
     )
     with progress:
-        task = progress.add_task("ingest", total=None, stored=0, skipped=0, failed=0)
+        total = count_files(paths)
+        task = progress.add_task("ingest", total=total, stored=0, skipped=0, failed=0)
         return api.ingest(
             store,
             paths,

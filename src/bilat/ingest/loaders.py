@@ -45,6 +45,7 @@ class Overrides:
 
 
 Loaded = SourceText | InputError | Skipped
+NOT_ARTICLE = "not an article format (.txt, .md, .html, .jsonl, .pdf)"
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
@@ -161,9 +162,27 @@ def _walk(folder: Path) -> Iterator[Path | Skipped]:
             if suffix == ".json" and any(Path(name).stem + s in names for s in KNOWN if s):
                 continue
             if suffix not in KNOWN:
-                yield Skipped(str(path), f"not an article format ({suffix or 'no suffix'})")
+                yield Skipped(str(path), NOT_ARTICLE)
                 continue
             yield path
+
+
+def input_file(origin: str) -> str:
+    """The file an input came from: a JSONL line's origin is ``path:line``."""
+    path, _, line = origin.rpartition(":")
+    return path if line.isdigit() and Path(path).suffix.lower() in JSONL_SUFFIXES else origin
+
+
+def count_files(paths: list[str]) -> int:
+    """How many inputs ``load_paths`` will open (a folder counts its article files)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            total += sum(1 for item in _walk(path) if not isinstance(item, Skipped))
+        else:
+            total += 1
+    return total
 
 
 def load_paths(

@@ -11,7 +11,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bilat.analyze.read import analyze
 from bilat.errors import InputError
 from bilat.ingest.document import build_document
-from bilat.ingest.loaders import Overrides, Skipped, load_paths
+from bilat.ingest.loaders import NOT_ARTICLE as _NOT_ARTICLE
+from bilat.ingest.loaders import Overrides, Skipped, input_file, load_paths
 from bilat.models import Document
 from bilat.store.db import Store
 from bilat.store.write import has_document, save_analysis
@@ -34,6 +35,11 @@ class IngestReport:
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def files(self) -> int:
+        """Files finished (a JSONL feed counts once), skipped non-article files excluded."""
+        return len({input_file(o.origin) for o in self.outcomes if o.detail != _NOT_ARTICLE})
 
     @property
     def stored(self) -> int:
