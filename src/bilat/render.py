@@ -68,8 +68,7 @@ def entity_page(console: Console, page: EntityPage, limit: int) -> None:
     console.print(Text(f"{e.name}", TYPE_STYLE.get(e.type, "bold")), f"({e.type}, id {e.id})")
     console.print(f"aliases: {', '.join(e.aliases) or '-'}")
     for key, value in page.attrs.items():
-        if key != "roles":
-            console.print(f"{key}: {value}")
+        console.print(f"{key}: {value}")
     for role in page.roles:
         span = f"{role.since or '?'} – {role.until or 'now'}"
         console.print(

@@ -12,7 +12,7 @@ from bilat.analyze.read import analyze
 from bilat.errors import InputError
 from bilat.ingest.document import build_document
 from bilat.ingest.loaders import NOT_ARTICLE as _NOT_ARTICLE
-from bilat.ingest.loaders import Overrides, Skipped, input_file, load_paths
+from bilat.ingest.loaders import Loaded, Overrides, Skipped, input_file, load_paths
 from bilat.models import Document
 from bilat.store.db import Store
 from bilat.store.write import has_document, save_analysis
@@ -69,7 +69,7 @@ class _Run:
         if self.listener:
             self.listener(outcome, self.report)
 
-    def documents(self, items: Iterable[object]) -> Iterator[Document]:
+    def documents(self, items: Iterable[Loaded]) -> Iterator[Document]:
         """New documents only; everything else is tallied here."""
         for item in items:
             if isinstance(item, Skipped):
@@ -78,7 +78,7 @@ class _Run:
                 self.done(Outcome(item.origin, "failed", item.reason))
             else:
                 try:
-                    doc = build_document(item)  # type: ignore[arg-type]
+                    doc = build_document(item)
                 except InputError as exc:
                     self.done(Outcome(exc.origin, "failed", exc.reason))
                     continue
