@@ -11,11 +11,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from bilat.analyze.read import analyze
 from bilat.errors import InputError
 from bilat.ingest.document import build_document
-from bilat.ingest.loaders import NOT_ARTICLE as _NOT_ARTICLE
 from bilat.ingest.loaders import Loaded, Overrides, Skipped, input_file, load_paths
 from bilat.models import Document
 from bilat.store.db import Store
 from bilat.store.write import has_document, save_analysis
+
+STATUSES = ("stored", "skipped", "failed")
 
 
 @dataclass(frozen=True)
@@ -23,35 +24,45 @@ class Outcome:
     """What happened to one input: stored, skipped (with why) or failed (with why)."""
 
     origin: str
-    status: str  # "stored" | "skipped" | "failed"
+    status: str  # one of STATUSES
     detail: str = ""
     document_id: str | None = None
 
 
 @dataclass
 class IngestReport:
+    """Every outcome in order, with running tallies (the progress bar reads them per document)."""
+
     outcomes: list[Outcome] = field(default_factory=list)
     tokens: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
 
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+    def __post_init__(self) -> None:
+        self._files: set[str] = set()  # not a field: kept out of the JSON report
+
+    def add(self, outcome: Outcome, is_file: bool = True) -> None:
+        """Record ``outcome``; ``is_file`` is False for files a folder walk passed over."""
+        self.outcomes.append(outcome)
+        self.counts[outcome.status] += 1
+        if is_file:
+            self._files.add(input_file(outcome.origin))
 
     @property
     def files(self) -> int:
         """Files finished (a JSONL feed counts once), skipped non-article files excluded."""
-        return len({input_file(o.origin) for o in self.outcomes if o.detail != _NOT_ARTICLE})
+        return len(self._files)
 
     @property
     def stored(self) -> int:
-        return self.count("stored")
+        return self.counts["stored"]
 
     @property
     def skipped(self) -> int:
-        return self.count("skipped")
+        return self.counts["skipped"]
 
     @property
     def failed(self) -> int:
-        return self.count("failed")
+        return self.counts["failed"]
 
 
 Listener = Callable[[Outcome, IngestReport], None]
@@ -64,8 +75,8 @@ class _Run:
     listener: Listener | None
     seen: set[str] = field(default_factory=set)
 
-    def done(self, outcome: Outcome) -> None:
-        self.report.outcomes.append(outcome)
+    def done(self, outcome: Outcome, is_file: bool = True) -> None:
+        self.report.add(outcome, is_file)
         if self.listener:
             self.listener(outcome, self.report)
 
@@ -73,7 +84,7 @@ class _Run:
         """New documents only; everything else is tallied here."""
         for item in items:
             if isinstance(item, Skipped):
-                self.done(Outcome(item.origin, "skipped", item.reason))
+                self.done(Outcome(item.origin, "skipped", item.reason), is_file=False)
             elif isinstance(item, InputError):
                 self.done(Outcome(item.origin, "failed", item.reason))
             else:
