@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
@@ -18,7 +19,7 @@ from bilat.errors import NotFoundError
 from bilat.ingest.loaders import Overrides
 from bilat.ingest.run import IngestReport, Listener
 from bilat.ingest.run import ingest as _ingest
-from bilat.store import read
+from bilat.store import findings, read
 from bilat.store.db import Store, open_store
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
@@ -85,6 +86,48 @@ def search(store: Store, words: str, limit: int = 20) -> list[Hit]:
 def totals(store: Store) -> dict[str, int]:
     with store.read() as conn:
         return read.totals(conn)
+
+
+def _entity_id(conn: object, name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return read.find_entity(conn, name)  # type: ignore[arg-type]
+    except NotFoundError:
+        bare = without_title(name)
+        if bare == name:
+            raise
+        return read.find_entity(conn, bare)  # type: ignore[arg-type]
+
+
+def events(
+    store: Store,
+    *,
+    etype: str | None = None,
+    status: str | None = None,
+    entity: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    document: str | None = None,
+) -> list[findings.EventRow]:
+    """Events, oldest first (undated last), filtered by type or subtype, status, entity, dates."""
+    with store.read() as conn:
+        doc = read.resolve_document(conn, document) if document else None
+        return findings.list_events(conn, etype, status, _entity_id(conn, entity), since, until, doc)
+
+
+def claims(store: Store, *, entity: str | None = None, document: str | None = None) -> list[findings.ClaimRow]:
+    """Numbers the articles assert, with what they count, status and attribution."""
+    with store.read() as conn:
+        doc = read.resolve_document(conn, document) if document else None
+        return findings.list_claims(conn, _entity_id(conn, entity), doc)
+
+
+def quotes(store: Store, *, entity: str | None = None, document: str | None = None) -> list[findings.QuoteRow]:
+    """Direct quotes and reported speech, with speakers."""
+    with store.read() as conn:
+        doc = read.resolve_document(conn, document) if document else None
+        return findings.list_quotes(conn, _entity_id(conn, entity), doc)
 
 
 def sample_corpus() -> Path:

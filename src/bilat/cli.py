@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from bilat import api, render
 from bilat.errors import BilatError
 from bilat.ingest.loaders import count_files
 from bilat.ingest.run import IngestReport, Outcome
-from bilat.models import ENTITY_TYPES
+from bilat.models import ENTITY_TYPES, STATUSES
 from bilat.store.db import Store
 
 app = typer.Typer(
@@ -224,6 +225,102 @@ def search(
     with _store() as store:
         hits = api.search(store, " ".join(words), limit)
     _emit(as_json, hits, lambda: render.search_table(hits))
+
+
+def _date_option(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error:[/red] {name} wants a date like 2025-12-04, not {value!r}", soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+EntityOption = Annotated[
+    str | None, typer.Option("--entity", help="Only items about this entity (id, name or alias).")
+]
+DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document (id or prefix).")]
+
+
+@app.command()
+def events(
+    etype: Annotated[
+        str | None,
+        typer.Option("--type", help="PLOVER type (CONSULT, AGREE, AID, ...) or subtype (meeting, sign, ...)."),
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option(help=f"One of: {', '.join(STATUSES)}.")
+    ] = None,
+    entity: EntityOption = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
+    doc: DocOption = None,
+    evidence: Annotated[bool, typer.Option(help="Print the supporting sentences under the table.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Events: who met, signed, ordered, delivered, offered or discussed what, when, where, and how sure."""
+    if status and status not in STATUSES:
+        err.print(f"[red]error:[/red] unknown status {status!r}; one of {', '.join(STATUSES)}", soft_wrap=True)
+        raise typer.Exit(2)
+    start, end = _date_option(since, "--since"), _date_option(until, "--until")
+    with _store() as store:
+        rows = api.events(store, etype=etype, status=status, entity=entity, since=start, until=end, document=doc)
+    _emit(as_json, rows, lambda: render.events_table(rows))
+    if evidence and not as_json:
+        for e in rows:
+            for ev in e.evidence:
+                out.print(f"[dim]{e.id} {ev.document_id[:8]}:{ev.start}-{ev.end}[/dim] {ev.text}", highlight=False)
+
+
+@app.command()
+def claims(entity: EntityOption = None, doc: DocOption = None, as_json: JsonFlag = False) -> None:
+    """Numbers as claims: counts and amounts, what they count, status and who says so."""
+    with _store() as store:
+        rows = api.claims(store, entity=entity, document=doc)
+    _emit(as_json, rows, lambda: render.claims_table(rows))
+
+
+@app.command()
+def quotes(
+    entity: Annotated[str | None, typer.Option("--entity", help="Only this speaker.")] = None,
+    doc: DocOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Direct quotes and reported speech with their speakers."""
+    with _store() as store:
+        rows = api.quotes(store, entity=entity, document=doc)
+    _emit(as_json, rows, lambda: render.quotes_table(rows))
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[str, typer.Argument(help="Gold YAML file (format in the README, 'Evaluation').")],
+    baseline: Annotated[
+        str | None, typer.Option(help="Baseline YAML of floors; exit 1 if any score falls below one.")
+    ] = None,
+    errors: Annotated[int, typer.Option(help="Misses and false alarms to list (0 for none).")] = 40,
+    as_json: JsonFlag = False,
+) -> None:
+    """Score bilat against hand-written gold: precision, recall and F1 for entities, events, claims, quotes."""
+    from bilat.evaluate import below_floors, evaluate
+
+    try:
+        with err.status("ingesting the gold documents into a fresh database…"):
+            report = evaluate(gold)
+        failures = below_floors(report, baseline) if baseline else []
+    except BilatError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        print(render.to_json({"gold": report.gold, "scores": report.figures(), "misses": report.misses,
+                              "false_alarms": report.false_alarms, "below_floors": failures}))
+    else:
+        render.eval_report(out, report, errors)
+        for line in failures:
+            err.print(f"[red]below floor:[/red] {line}", soft_wrap=True)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -109,6 +109,112 @@ class Mention:
     text: str
 
 
+Status = Literal["occurred", "ongoing", "planned", "expected", "possible", "denied", "unknown"]
+STATUSES: tuple[str, ...] = (
+    "occurred",
+    "ongoing",
+    "planned",
+    "expected",
+    "possible",
+    "denied",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time expression: the words, where they are, and the interval they resolve to.
+
+    ``start``/``end`` stay None when the words cannot be resolved (a relative
+    expression in a document without a publication date).
+    """
+
+    text: str
+    start_char: int
+    end_char: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, is planned, expected, possible or denied, with its evidence."""
+
+    type: str
+    subtype: str
+    status: str
+    start: int  # the trigger's span; evidence holds every supporting sentence
+    end: int
+    participants: tuple[Participant, ...] = ()
+    evidence: tuple[tuple[int, int], ...] = ()
+    attribution: str | None = None
+    time: TimeValue | None = None
+    place_id: str | None = None
+    venue_id: str | None = None
+    forum_id: str | None = None
+    session: int | None = None
+    platform_ids: tuple[str, ...] = ()
+    quantity: float | None = None
+    quantity_text: str | None = None
+    money_amount: float | None = None
+    money_currency: str | None = None
+    confidence: float = 0.5
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A number the text asserts about something: "10 intergovernmental documents"."""
+
+    subject_text: str
+    attribute: str
+    start: int
+    end: int
+    value_num: float | None = None
+    value_text: str | None = None
+    qualifier: str | None = None  # at_least, more_than, about, up_to, less_than
+    unit: str | None = None
+    subject_id: str | None = None
+    as_of: dt.date | None = None
+    status: str = "unknown"
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct or reported speech with its speaker when the text lets us resolve one."""
+
+    text: str
+    kind: Literal["direct", "reported"]
+    start: int
+    end: int
+    speaker_id: str | None = None
+    speaker_text: str | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class TextRole:
+    """A title the document gives a person ("Russian Defence Minister Andrei Belousov")."""
+
+    person_id: str
+    title: str
+    start: int
+    end: int
+    of_id: str | None = None
+    since: dt.date | None = None
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What the analysis of one document produced; the store writes it in one transaction."""
@@ -118,3 +224,7 @@ class Analysis:
     mentions: tuple[Mention, ...]
     entities: dict[str, Entity]
     tokens: int = 0
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[TextRole, ...] = ()

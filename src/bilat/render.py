@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bilat.store.findings import ClaimRow, EventRow, QuoteRow
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
 TYPE_STYLE = {
@@ -120,3 +121,93 @@ def search_table(hits: list[Hit]) -> Table:
             h.text,
         )
     return table
+
+
+STATUS_STYLE = {
+    "occurred": "green",
+    "ongoing": "cyan",
+    "planned": "yellow",
+    "expected": "yellow",
+    "possible": "magenta",
+    "denied": "red",
+    "unknown": "dim",
+}
+
+
+def when(e: EventRow) -> str:
+    if e.date_start is None and e.date_end is None:
+        return f"({e.date_text})" if e.date_text else "-"
+    if e.date_start == e.date_end:
+        return str(e.date_start)
+    return f"{e.date_start or '…'} – {e.date_end or '…'}"
+
+
+def _what(e: EventRow) -> str:
+    bits = [e.subtype]
+    if e.forum:
+        bits.append(f"{_ordinal(e.session) + ' ' if e.session else ''}{e.forum}")
+    if e.platforms or e.platform:
+        bits.append(", ".join(e.platforms or [e.platform or ""]))
+    if e.quantity is not None:
+        bits.append(f"× {e.quantity:g}")
+    if e.topic:
+        bits.append(f"“{e.topic}”")
+    return " · ".join(bits)
+
+
+def _ordinal(n: int | None) -> str:
+    if n is None:
+        return ""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def events_table(rows: list[EventRow]) -> Table:
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for col in ("id", "date", "what", "who (role)", "where", "status", "according to", "doc"):
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        where = ", ".join(x for x in (e.venue, e.place) if x) or "-"
+        who = "; ".join(f"{p.name} ({p.role})" for p in e.participants) or "-"
+        status = Text(e.status, style=STATUS_STYLE.get(e.status, ""))
+        table.add_row(str(e.id), when(e), _what(e), who, where, status, e.attribution or "-", e.document_id[:8])
+    return table
+
+
+def claims_table(rows: list[ClaimRow]) -> Table:
+    table = Table(title=f"{len(rows)} claims")
+    for col in ("value", "counts / of", "subject", "status", "according to", "evidence", "doc"):
+        table.add_column(col, overflow="fold")
+    for c in rows:
+        value = f"{(c.qualifier or '').replace('_', ' ')} {c.value:g} {c.unit if c.attribute == 'amount' else ''}".strip()
+        table.add_row(
+            value, c.subject_text, c.subject or "-", c.status, c.attribution or "-", c.evidence.text, c.document_id[:8]
+        )
+    return table
+
+
+def quotes_table(rows: list[QuoteRow]) -> Table:
+    table = Table(title=f"{len(rows)} quotes")
+    for col in ("speaker", "verb", "kind", "text", "doc"):
+        table.add_column(col, overflow="fold")
+    for q in rows:
+        speaker = q.speaker or (f"({q.speaker_text})" if q.speaker_text else "unresolved")
+        table.add_row(speaker, q.verb or "-", q.kind, q.text, q.document_id[:8])
+    return table
+
+
+def eval_report(console: Console, report: Any, errors: int) -> None:
+    table = Table(title=f"bilat eval · {report.gold}")
+    for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "kind" else "left")
+    for kind, f in report.figures().items():
+        table.add_row(kind, f"{f['precision']:.3f}", f"{f['recall']:.3f}", f"{f['f1']:.3f}",
+                      str(f["tp"]), str(f["fp"]), str(f["fn"]))
+    console.print(table)
+    if errors <= 0:
+        return
+    for m in report.misses[:errors]:
+        near = f"  (nearest prediction wrong on: {', '.join(m['nearest_wrong'])})" if "nearest_wrong" in m else ""
+        console.print(f"[yellow]miss[/yellow] {m['kind']} {m['doc']}: {m['gold']}{near}", highlight=False, soft_wrap=True)
+    for f in report.false_alarms[:errors]:
+        console.print(f"[red]false alarm[/red] {f['kind']} {f['doc']}: {f['found']}", highlight=False, soft_wrap=True)

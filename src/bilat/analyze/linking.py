@@ -52,7 +52,7 @@ def governmental(span: Span) -> bool:
     """A capital acting as its government: subject, possessor, or partner ("with Moscow")."""
     rules_ = _metonymy()
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ in rules_["government_deps"]:
         return True

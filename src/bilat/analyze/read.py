@@ -7,6 +7,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
+from bilat.analyze.extract import extract
 from bilat.analyze.linking import link
 from bilat.analyze.pipeline import nlp
 from bilat.models import Analysis, Document, Sentence
@@ -38,7 +39,18 @@ def read_document(document: Document, docs: list[Doc]) -> Analysis:
     sentences = _sentences(document, docs)
     mentions, entities = link(document.blocks, [s.start for s in sentences], docs)
     tokens = sum(len(d) for d in docs)
-    return Analysis(document, tuple(sentences), tuple(mentions), entities, tokens)
+    found = extract(document, tuple(sentences), docs, tuple(mentions), entities)
+    return Analysis(
+        document,
+        tuple(sentences),
+        tuple(mentions),
+        entities,
+        tokens,
+        events=found.events,
+        claims=found.claims,
+        quotes=found.quotes,
+        roles=found.roles,
+    )
 
 
 def analyze(documents: Iterable[Document], model: str | None = None) -> Iterator[Analysis]:

@@ -126,6 +126,7 @@ events = Table(
     Column("date_end", Date),
     Column("date_text", Text),
     Column("place_id", String(200), _entity_fk()),
+    Column("venue_id", String(200), ForeignKey("entities.id", name="fk_events_venue")),
     Column("forum_id", String(200), _entity_fk()),
     Column("session", Integer),
     Column("platform_id", String(200), _entity_fk()),
@@ -136,6 +137,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
+    Column("topic", Text),
     Index("ix_events_document", "document_id"),
     Index("ix_events_type", "type", "subtype"),
 )
@@ -146,6 +148,7 @@ event_participants = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", String(200), _entity_fk(), primary_key=True),
     Column("role", String(16), primary_key=True),
+    Index("ix_event_participants_entity", "entity_id"),
 )
 
 event_evidence = Table(
@@ -177,6 +180,7 @@ claims = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Index("ix_claims_document", "document_id"),
+    Index("ix_claims_subject", "subject_id"),
 )
 
 quotes = Table(
@@ -188,6 +192,7 @@ quotes = Table(
     Column("speaker_text", Text),
     Column("text", Text, nullable=False),
     Column("verb", String(32)),
+    Column("kind", String(10), nullable=False, server_default="direct"),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Index("ix_quotes_document", "document_id"),

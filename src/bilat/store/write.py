@@ -96,6 +96,7 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
         ],
     )
     _save_entities(conn, analysis)
+    _save_findings(conn, analysis)
     if analysis.mentions:
         conn.execute(
             s.mentions.insert(),
@@ -113,3 +114,116 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
             ],
         )
     return True
+
+
+def _save_findings(conn: Connection, analysis: Analysis) -> None:
+    """Events (with participants and evidence), claims, quotes and roles the text gives."""
+    doc_id = analysis.document.id
+    known = set(analysis.entities)
+    for e in analysis.events:
+        t = e.time
+        row = {
+            "document_id": doc_id,
+            "type": e.type,
+            "subtype": e.subtype,
+            "status": e.status,
+            "attribution": e.attribution,
+            "date_start": t.start if t else None,
+            "date_end": t.end if t else None,
+            "date_text": t.text if t else None,
+            "place_id": e.place_id if e.place_id in known else None,
+            "venue_id": e.venue_id if e.venue_id in known else None,
+            "forum_id": e.forum_id if e.forum_id in known else None,
+            "session": e.session,
+            "platform_id": e.platform_ids[0] if e.platform_ids else None,
+            "quantity": e.quantity,
+            "quantity_text": e.quantity_text,
+            "money_amount": e.money_amount,
+            "money_currency": e.money_currency,
+            "confidence": e.confidence,
+            "start_char": e.start,
+            "end_char": e.end,
+            "topic": e.topic,
+        }
+        event_id = conn.execute(s.events.insert().values(**row)).inserted_primary_key[0]
+        people = [
+            {"event_id": event_id, "entity_id": p.entity_id, "role": p.role}
+            for p in e.participants
+            if p.entity_id in known
+        ]
+        people += [
+            {"event_id": event_id, "entity_id": p, "role": "platform"}
+            for p in e.platform_ids
+            if p in known
+        ]
+        if people:
+            conn.execute(s.event_participants.insert(), people)
+        conn.execute(
+            s.event_evidence.insert(),
+            [
+                {"event_id": event_id, "document_id": doc_id, "start_char": a, "end_char": b}
+                for a, b in e.evidence
+            ],
+        )
+    _save_rows(conn, analysis, known)
+
+
+def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
+    doc_id = analysis.document.id
+    if analysis.claims:
+        conn.execute(
+            s.claims.insert(),
+            [
+                {
+                    "document_id": doc_id,
+                    "subject_id": c.subject_id if c.subject_id in known else None,
+                    "subject_text": c.subject_text,
+                    "attribute": c.attribute,
+                    "value_num": c.value_num,
+                    "value_text": c.value_text,
+                    "qualifier": c.qualifier,
+                    "unit": c.unit,
+                    "as_of": c.as_of,
+                    "status": c.status,
+                    "attribution": c.attribution,
+                    "start_char": c.start,
+                    "end_char": c.end,
+                }
+                for c in analysis.claims
+            ],
+        )
+    if analysis.quotes:
+        conn.execute(
+            s.quotes.insert(),
+            [
+                {
+                    "document_id": doc_id,
+                    "speaker_id": q.speaker_id if q.speaker_id in known else None,
+                    "speaker_text": q.speaker_text,
+                    "text": q.text,
+                    "verb": q.verb,
+                    "kind": q.kind,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                }
+                for q in analysis.quotes
+            ],
+        )
+    roles = {(r.person_id, r.title, r.of_id): r for r in analysis.roles if r.person_id in known}
+    if roles:
+        conn.execute(
+            s.roles.insert(),
+            [
+                {
+                    "person_id": r.person_id,
+                    "title": r.title,
+                    "of_id": r.of_id,
+                    "since": r.since,
+                    "document_id": doc_id,
+                    "start_char": r.start,
+                    "end_char": r.end,
+                    "origin": "text",
+                }
+                for r in roles.values()
+            ],
+        )

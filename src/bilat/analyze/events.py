@@ -1,0 +1,648 @@
+"""Events from body sentences and list items: trigger, arguments, status, attribution, time.
+
+Triggers and argument rules are data (``lexicon/events.yaml``): spaCy Matcher patterns
+and a map from syntactic slot to participant role. This module finds the triggers,
+fills each event's slots from the parse (``frames``), and hands drafts to ``merge``,
+which joins mentions of one event and settles dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from bilat.analyze import frames, modality, timex
+from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
+from bilat.analyze.context import DocView, SentenceView
+from bilat.lexicon import load
+from bilat.models import Mention
+
+ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+ORDINAL_WORDS = {
+    w: n + 1
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
+VENUE_KINDS = ("venue", "airport", "memorial", "residence", "building", "base", "port")
+PLACE_PREPS = ("in", "at", "to", "near", "inside", "outside")
+
+
+@dataclass(frozen=True)
+class Rule:
+    subtype: str
+    type: str
+    roles: dict[str, str]
+    verb_roles: dict[str, dict[str, str]] = field(default_factory=dict)
+    requires: tuple[str, ...] = ()
+    requires_for: dict[str, str] = field(default_factory=dict)
+    mergeable: bool = False
+    distributes: bool = False
+    speaker: str | None = None
+    becomes: dict[str, str] = field(default_factory=dict)
+    chair_verbs: tuple[str, ...] = ()
+    emit: bool = True
+    present_is: str | None = None
+
+    def roles_for(self, trigger: Token) -> dict[str, str]:
+        return self.verb_roles.get(trigger.lemma_, self.roles)
+
+
+@dataclass
+class Draft:
+    """An event under construction; ``merge`` turns drafts into ``Event`` records."""
+
+    rule: Rule
+    sentence: int
+    start: int
+    end: int
+    subtype: str
+    status: str = "unknown"
+    attribution: str | None = None
+    participants: dict[str, str] = field(default_factory=dict)
+    timex: timex.Timex | None = None
+    anchor: Draft | None = None
+    during: Draft | None = None  # part of that event ("remarks during the meeting")
+    distributed: bool = False  # a list intro whose items are the events
+    definite: bool = False  # "the meeting", "the next day's talks": refers back
+    frame_is: set[int] = field(default_factory=set)
+    place_id: str | None = None
+    venue_id: str | None = None
+    forum_id: str | None = None
+    session: int | None = None
+    platforms: list[str] = field(default_factory=list)
+    quantity: float | None = None
+    quantity_text: str | None = None
+    topic: str | None = None
+    block: int = 0
+    trigger_i: int = -1  # token index in the block's Doc
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, entity_id: str, role: str) -> None:
+        current = self.participants.get(entity_id)
+        if current is None or current == "participant":
+            self.participants[entity_id] = role
+
+
+@dataclass(frozen=True)
+class Rules:
+    by_key: dict[str, Rule]
+    support_verbs: frozenset[str]
+    forum_preps: frozenset[str]
+    patterns: dict[str, list[list[dict[str, Any]]]]
+    heads: dict[str, int]
+
+
+@cache
+def rules() -> Rules:
+    data = load("events")
+    by_key: dict[str, Rule] = {}
+    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    heads: dict[str, int] = {}
+    for entry in data["triggers"]:
+        rule = Rule(
+            subtype=entry["subtype"],
+            type=entry["type"],
+            roles=entry.get("roles", {}),
+            verb_roles=entry.get("verb_roles", {}),
+            requires=tuple(entry.get("requires", ())),
+            requires_for=entry.get("requires_for", {}),
+            mergeable=entry.get("mergeable", False),
+            distributes=entry.get("distributes", False),
+            speaker=entry.get("speaker"),
+            becomes=entry.get("becomes", {}),
+            chair_verbs=tuple(entry.get("chair_verbs", ())),
+            emit=entry.get("emit", True),
+            present_is=entry.get("present_is"),
+        )
+        for n, pattern in enumerate(entry["patterns"]):
+            key = f"{rule.subtype}#{n}"
+            by_key[key] = rule
+            patterns[key] = [pattern]
+            compound = entry.get("head_for_compound")
+            heads[key] = compound if compound is not None and len(pattern) > 1 else 0
+    return Rules(
+        by_key,
+        frozenset(data["support_verbs"]),
+        frozenset(data["forum_preps"]),
+        patterns,
+        heads,
+    )
+
+
+@cache
+def matcher(vocab: Vocab) -> Matcher:
+    m = Matcher(vocab)
+    for key, pats in rules().patterns.items():
+        m.add(key, pats)
+    return m
+
+
+def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token, Rule]]:
+    """Trigger tokens in a sentence, one rule each (the longest match wins)."""
+    r = rules()
+    found: dict[int, tuple[int, Token, Rule]] = {}
+    span = sv.span
+    for match_id, start, end in matcher(span.doc.vocab)(span):
+        key = span.doc.vocab.strings[match_id]
+        token = span[start + r.heads[key]]
+        pos = sv.start(token)
+        if any(s <= pos < e for s, e in skip):
+            continue
+        length = end - start
+        if token.i not in found or found[token.i][0] < length:
+            found[token.i] = (length, token, r.by_key[key])
+    return [(t, rule) for _, t, rule in sorted(found.values(), key=lambda x: x[1].i)]
+
+
+@dataclass
+class Reader:
+    """Reads the events of one document into drafts."""
+
+    view: DocView
+    anaphora: Anaphora
+    quotes: list[tuple[int, int]]
+    titled: dict[int, int] = field(default_factory=dict)  # mention start -> its title's start
+    drafts: list[Draft] = field(default_factory=list)
+    by_trigger: dict[tuple[int, int], Draft] = field(default_factory=dict)
+    intro_drafts: dict[int, list[Draft]] = field(default_factory=dict)
+
+    # -- arguments -------------------------------------------------------------------
+    def actors(self, index: int, sv: SentenceView) -> list[tuple[Token, list[str]]]:
+        """Tokens that name actors (people, countries, bodies) with the entities they stand for."""
+        out: list[tuple[Token, list[str]]] = []
+        covered: set[int] = set()
+        for m in self.view.mentions_in(sv.sentence.start, sv.sentence.end):
+            if self.view.type_of(m) not in ACTOR_TYPES:
+                continue
+            root = sv.root_of(m.start, m.end)
+            if root is not None:
+                out.append((root, [m.entity_id]))
+            title = sv.span_of(self.titled[m.start], m.start) if m.start in self.titled else None
+            if title is not None and len(title) and title.root.dep_ in ("pobj", "nsubj", "dobj"):
+                out.append((title.root, [m.entity_id]))  # "by PM Modi" when the parse splits them
+                covered |= {t.i for t in sv.span_of(m.start, m.end) or []}
+        for token in sv.span:
+            if token.i in covered:
+                continue
+            ids = self.anaphora.resolve(index, token)
+            if ids:
+                out.append((token, ids))
+        return out
+
+    def mentions(self, sv: SentenceView, types: tuple[str, ...]) -> list[Mention]:
+        return [
+            m
+            for m in self.view.mentions_in(sv.sentence.start, sv.sentence.end)
+            if self.view.type_of(m) in types
+        ]
+
+    def fill(self, d: Draft, index: int, sv: SentenceView, trigger: Token, tokens: list[Token]) -> None:
+        roles = d.rule.roles_for(trigger)
+        for arg, ids in self.actors(index, sv):
+            if arg.i == trigger.i:
+                continue
+            where = frames.slot(arg, tokens)
+            role = roles.get(where) if where else None
+            if role:
+                for entity_id in ids:
+                    d.add(entity_id, role)
+        if "subject" in roles and not any(r == roles["subject"] for r in d.participants.values()):
+            for subj in frames.inherited_subject(tokens):
+                for arg, ids in self.actors(index, sv):
+                    if arg.i == subj.i or arg.head.i == subj.i and arg.dep_ == "poss":
+                        for entity_id in ids:
+                            d.add(entity_id, roles["subject"])
+        chair_words = set(d.rule.chair_verbs)
+        if any(t.lemma_ in chair_words or t.lower_ in chair_words for t in tokens):
+            chair_subject = next((r for s, r in roles.items() if s == "subject"), None)
+            for entity_id, role in list(d.participants.items()):
+                if role == chair_subject:
+                    d.participants[entity_id] = "chair"
+        self.places(d, sv, tokens)
+        self.things(d, sv, trigger, tokens)
+
+    def places(self, d: Draft, sv: SentenceView, tokens: list[Token]) -> None:
+        heads = list(tokens)
+        top = tokens[-1] if tokens[-1].pos_ == "VERB" else tokens[0]
+        if top.dep_ in ("xcomp", "advcl") and top.head.pos_ == "VERB":
+            heads.append(top.head)  # "invited Singh to Russia ... to co-chair"
+        for m in self.mentions(sv, ("place", "country")):
+            span = sv.span_of(m.start, m.end)
+            if span is None or not len(span):
+                continue
+            # any word of the name may carry the preposition when the parse splits it
+            slots = {frames.slot(t, heads) for t in span if t.dep_ == "pobj" or t.i == span.root.i}
+            relcl = any(c.dep_ == "relcl" and c in tokens for c in span.root.children)
+            if not slots & set(PLACE_PREPS) and not relcl:
+                continue
+            self.set_place(d, m.entity_id)
+        if d.venue_id is None and d.rule.subtype in ("dinner", "ceremony", "meeting"):
+            self.only_venue(d, sv)
+
+    def only_venue(self, d: Draft, sv: SentenceView) -> None:
+        """"drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence goes to."""
+        venues = [
+            m
+            for m in self.mentions(sv, ("place",))
+            if self.view.entities[m.entity_id].attrs.get("kind") in VENUE_KINDS
+        ]
+        if len(venues) != 1:
+            return
+        before = self.view.text(sv.sentence.start, venues[0].start).split()
+        if before and before[-1].lower() in ("to", "at"):
+            self.set_place(d, venues[0].entity_id)
+
+    def set_place(self, d: Draft, entity_id: str) -> None:
+        entity = self.view.entities[entity_id]
+        kind = entity.attrs.get("kind")
+        if entity.type == "place" and kind in VENUE_KINDS:
+            d.venue_id = d.venue_id or entity_id
+            city = entity.attrs.get("city")
+            if city and d.place_id is None:
+                d.place_id = city
+        elif d.place_id is None or self.view.entities.get(d.place_id, entity).type == "country":
+            d.place_id = entity_id
+
+    def things(self, d: Draft, sv: SentenceView, trigger: Token, tokens: list[Token]) -> None:
+        inside = frames.scope(tokens)
+        for m in self.mentions(sv, ("forum",)):
+            span = sv.span_of(m.start, m.end)
+            if span is None:
+                continue
+            if trigger.i in {t.i for t in span} or span.root.i in inside:
+                if not self.claimed_elsewhere(span.root, trigger):
+                    d.forum_id = d.forum_id or m.entity_id
+                    d.session = d.session or _ordinal_before(span) or _ordinal_in(trigger)
+        if d.session is None and d.forum_id is None:
+            d.session = _ordinal_in(trigger)
+        if d.forum_id is None and d.session is not None:
+            d.forum_id = self.forum_by_word(sv, trigger)
+        for m in self.mentions(sv, ("platform",)):
+            root = sv.root_of(m.start, m.end)
+            if root is not None and root.i in inside and m.entity_id not in d.platforms:
+                d.platforms.append(m.entity_id)
+        if d.rule.type == "AID" or d.subtype == "sign":
+            for t in sorted(inside):
+                token = sv.span.doc[t]
+                if token.like_num and not self.view.mention_at(sv, token) and _countable(token):
+                    d.quantity = _number(token.text)
+                    d.quantity_text = token.text
+                    break
+
+    def forum_of_another(self, sv: SentenceView, trigger: Token, found: list[tuple[Token, Rule]]) -> bool:
+        """"interactions at the 2025 SCO Summit": the summit is where, not a second event."""
+        m = self.view.mention_at(sv, trigger)
+        if m is None or self.view.type_of(m) != "forum":
+            return False
+        root = sv.root_of(m.start, m.end)
+        if root is None or root.dep_ != "pobj" or root.head.lower_ not in rules().forum_preps:
+            return False
+        others = {t.i for t, _ in found if t.i != trigger.i}
+        return root.head.head.i in others
+
+    def claimed_elsewhere(self, forum_root: Token, trigger: Token) -> bool:
+        """A forum named as the purpose of a trigger ("arrived for the summit") is not its forum."""
+        token = forum_root
+        for _ in range(3):
+            if token.dep_ == "pobj" and token.head.lower_ == "for":
+                return trigger.i not in {t.i for t in token.subtree}
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return False
+
+    def forum_by_word(self, sv: SentenceView, trigger: Token) -> str | None:
+        """"the 23rd session of the commission": the last forum with that word in its name."""
+        words = {t.lower_ for t in trigger.subtree} & {"commission", "group", "dialogue", "committee", "summit"}
+        if not words:
+            return None
+        for m in reversed(self.view.mentions_in(0, sv.sentence.start)):
+            entity = self.view.entities[m.entity_id]
+            if entity.type == "forum" and any(w in entity.name.lower() for w in words):
+                return m.entity_id
+        return None
+
+    # -- one sentence ----------------------------------------------------------------
+    def draft(self, index: int, sv: SentenceView, trigger: Token, rule: Rule) -> Draft | None:
+        tokens = frames.frame(trigger, rules().support_verbs)
+        start, end = sv.start(trigger), sv.end(trigger)
+        d = Draft(rule, index, start, end, rule.subtype, block=sv.sentence.block, trigger_i=trigger.i)
+        d.frame_is = {t.i for t in tokens}
+        d.definite = _definite(trigger)
+        d.evidence.append((sv.sentence.start, sv.sentence.end))
+        self.fill(d, index, sv, trigger, tokens)
+        if not self.satisfied(d, trigger, sv, tokens):
+            return None
+        if d.platforms and "platform" in rule.becomes:
+            d.subtype = rule.becomes["platform"]
+        if d.forum_id is None:
+            d.session = None
+        d.status = modality.status(trigger, subtype=rule.subtype)
+        if rule.present_is and d.status == "ongoing":
+            d.status = rule.present_is
+        return d
+
+    def satisfied(self, d: Draft, trigger: Token, sv: SentenceView, tokens: list[Token]) -> bool:
+        needs = list(d.rule.requires)
+        if trigger.lemma_ in d.rule.requires_for:
+            needs.append(d.rule.requires_for[trigger.lemma_])
+        for need in needs:
+            if need == "platform" and not d.platforms:
+                return False
+            if need == "platform_or_compound" and not d.platforms:
+                if not any(c.dep_ == "compound" for c in trigger.children) and trigger.i == tokens[0].i:
+                    if not (trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children)):
+                        return False
+            if need == "person_object":
+                person = [e for e, r in d.participants.items() if self.view.entities[e].type == "person"]
+                objects = [r for r in d.participants.values() if r == "guest"]
+                if not person or not objects:
+                    return False
+            if need in ("guest", "host") and need not in d.participants.values():
+                return False
+            if need == "participant" and not d.participants:
+                return False
+        return True
+
+    def speaker(self, d: Draft, index: int, sv: SentenceView, trigger: Token) -> None:
+        attribution, verb = modality.attribution(sv.span)
+        if verb is not None and not modality.attributes(verb, trigger):
+            return
+        d.attribution = d.attribution or attribution
+        if d.rule.speaker and verb is not None:
+            for arg, ids in self.actors(index, sv):
+                if arg.head.i == verb.i and arg.dep_ in ("nsubj",):
+                    for entity_id in ids:
+                        d.add(entity_id, d.rule.speaker)
+        if verb is not None:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            ids = self.anaphora.resolve(index, subj[0]) if subj else []
+            if ids:
+                d.attribution = ", ".join(self.view.entities[i].name for i in ids)
+        if attribution and d.attribution == attribution:
+            m = next(
+                (
+                    m
+                    for m in self.view.mentions_in(sv.sentence.start, sv.sentence.end)
+                    if self.view.text(m.start, m.end) == attribution
+                ),
+                None,
+            )
+            if m is not None:
+                d.attribution = self.view.entities[m.entity_id].name
+
+    def sentence(self, index: int, sv: SentenceView) -> None:
+        found = triggers(sv, self.quotes)
+        found = [(t, r) for t, r in found if not self.forum_of_another(sv, t, found)]
+        drafts: list[Draft] = []
+        for token, rule in found:
+            d = self.draft(index, sv, token, rule)
+            if d is None:
+                continue
+            self.speaker(d, index, sv, token)
+            drafts.append(d)
+            self.by_trigger[(index, token.i)] = d
+        drafts = _fold(drafts, found)
+        self.times(sv, drafts, found)
+        self.anchors(index, sv, drafts)
+        if sv.span.text.rstrip().endswith(":"):
+            self.intro_drafts[index] = drafts
+        self.drafts.extend(drafts)
+
+    def times(self, sv: SentenceView, drafts: list[Draft], found: list[tuple[Token, Rule]]) -> None:
+        """Each time expression goes to the nearest trigger in the parse that has none yet."""
+        if not drafts:
+            return
+        by_start = {d.start: d for d in drafts}
+        trig = [(t, by_start[sv.start(t)]) for t, _ in found if sv.start(t) in by_start]
+        pairs = []
+        for tx in timex.find(sv.span.text, sv.sentence.start):
+            near = self.view.mentions_in(tx.start - 1, tx.end + 1)
+            if any(self.view.type_of(x) != "place" and x.start <= tx.start < x.end for x in near):
+                continue
+            span = sv.span.doc.char_span(tx.start - sv.offset, tx.end - sv.offset, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.head.lemma_ in modality.reporting_verbs() and root.head.pos_ == "VERB":
+                continue
+            pairs += [(frames.distance(root, t), tx.start, tx, d) for t, d in trig]
+        used: set[int] = set()
+        for _, start, tx, d in sorted(pairs, key=lambda p: (p[0], p[1])):
+            if d.timex is None and start not in used:
+                d.timex = tx
+                used.add(start)
+
+    def anchors(self, index: int, sv: SentenceView, drafts: list[Draft]) -> None:
+        """"Before the meeting", "hours before Putin arrived": same day as that event."""
+        for token in sv.span:
+            if token.lower_ not in ("before", "after", "during", "ahead"):
+                continue
+            target = None
+            for child in [*token.children, token.head]:
+                other = self.by_trigger.get((index, child.i))
+                if other is not None:
+                    target = other
+            if target is None:
+                continue
+            if token.dep_ == "mark":
+                owner_token = token.head.head
+            else:
+                owner_token = token.head
+            for d in drafts:
+                if d is target:
+                    continue
+                if owner_token.i in d.frame_is or _governs(owner_token, d, sv):
+                    if token.lower_ == "during":
+                        d.during = d.during or target
+                    d.anchor = d.anchor or target
+
+    # -- lists -----------------------------------------------------------------------
+    def list_item(self, index: int, sv: SentenceView, intro: SentenceView) -> None:
+        intro_index = self.view.sentences.index(intro)
+        parents = self.intro_drafts.get(intro_index, [])
+        distributing = [p for p in parents if p.rule.distributes]
+        subject = _intro_subject(self, intro_index, intro)
+        intro_status = distributing[0].status if distributing else modality.status(intro.span.root, True)
+        attribution, _ = modality.attribution(intro.span)
+        if distributing:
+            parent = distributing[0]
+            d = Draft(parent.rule, index, sv.sentence.start, sv.sentence.end, parent.subtype, block=sv.sentence.block)
+            d.evidence.append((sv.sentence.start, sv.sentence.end))
+            parent.distributed = True
+            d.participants = dict(parent.participants)
+            whole = self.intro_event(intro_index, parent)
+            d.forum_id, d.session = parent.forum_id, parent.session
+            if whole is not None and d.forum_id is None:
+                d.forum_id, d.session = whole.forum_id, whole.session
+            d.anchor = parent.anchor or whole
+            d.attribution = parent.attribution
+            d.topic = sv.span.text
+            d.platforms = [m.entity_id for m in self.mentions(sv, ("platform",))]
+            cue = modality.status(sv.span.root, True)
+            d.status = cue if cue in ("possible", "denied") else parent.status
+            d.timex = next(iter(timex.find(sv.span.text, sv.sentence.start)), None) or parent.timex
+            self.drafts.append(d)
+            return
+        self.sentence(index, sv)
+        for d in [x for x in self.drafts if x.sentence == index]:
+            for entity_id in subject:
+                d.add(entity_id, d.rule.roles.get("subject", "participant"))
+            own = modality.status(sv.span.root, True)
+            d.status = own if own in ("possible", "denied", "planned", "expected") else intro_status
+            d.attribution = d.attribution or attribution
+            d.topic = sv.span.text
+
+    def intro_event(self, intro_index: int, parent: Draft) -> Draft | None:
+        """"The IRIGC meeting saw deliberations on:": the items are part of that meeting."""
+        for d in self.intro_drafts.get(intro_index, []):
+            if d is not parent and d.rule.mergeable:
+                return d
+        return None
+
+    def read(self) -> list[Draft]:
+        for index, sv in self.view.extracted():
+            intro = self.view.intro(index)
+            if intro is not None:
+                self.list_item(index, sv, intro)
+            else:
+                self.sentence(index, sv)
+                self.after_list(index, sv)
+        return self.drafts
+
+    def after_list(self, index: int, sv: SentenceView) -> None:
+        """"These are expected to be finalized ...": the sentence after a list continues it."""
+        if index == 0 or not self.view.sentences[index - 1].list_item:
+            return
+        first = sv.span[0].lower_ if len(sv.span) else ""
+        if first not in ("these", "they", "those", "all"):
+            return
+        intro = self.view.intro(index - 1)
+        if intro is None:
+            return
+        intro_index = self.view.sentences.index(intro)
+        attribution, _ = modality.attribution(intro.span)
+        subject = _intro_subject(self, intro_index, intro)
+        for d in [x for x in self.drafts if x.sentence == index]:
+            if sv.span.doc[d.trigger_i].pos_ != "VERB":
+                continue
+            d.attribution = d.attribution or attribution
+            for entity_id in subject:
+                d.add(entity_id, d.rule.roles.get("subject", "participant"))
+
+
+def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]:
+    """Who the list intro is about: its subject, or the subject's possessor ("Putin's schedule")."""
+    root = intro.span.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out: list[str] = []
+    for arg, ids in reader.actors(index, intro):
+        for subj in subjects:
+            if arg.i == subj.i or (arg.head.i == subj.i and arg.dep_ == "poss"):
+                out += ids
+    return out
+
+
+def _governs(token: Token, d: Draft, sv: SentenceView) -> bool:
+    return any(t.i == d.trigger_i for t in token.children if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl"))
+
+
+def _definite(trigger: Token) -> bool:
+    """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the meeting"."""
+    nouns = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
+    """Two triggers of one subtype in one phrase ("committed to supporting") are one event."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = next(
+            (o for o in out if o.subtype == d.subtype and o.sentence == d.sentence and _near(o, d, found)),
+            None,
+        )
+        if same is None:
+            out.append(d)
+            continue
+        for entity_id, role in d.participants.items():
+            same.add(entity_id, role)
+        same.platforms += [p for p in d.platforms if p not in same.platforms]
+        same.forum_id = same.forum_id or d.forum_id
+        same.session = same.session or d.session
+        same.place_id = same.place_id or d.place_id
+        same.venue_id = same.venue_id or d.venue_id
+        same.quantity = same.quantity if same.quantity is not None else d.quantity
+        same.quantity_text = same.quantity_text or d.quantity_text
+        same.definite = same.definite or d.definite
+        same.frame_is |= d.frame_is
+        same.anchor = same.anchor or d.anchor
+        same.timex = same.timex or d.timex
+    return out
+
+
+def _near(a: Draft, b: Draft, found: list[tuple[Token, Rule]]) -> bool:
+    tokens = {t.i: t for t, _ in found}
+    ta, tb = tokens.get(a.trigger_i), tokens.get(b.trigger_i)
+    return ta is not None and tb is not None and frames.distance(ta, tb) <= 3
+
+
+def _ordinal_value(token: Token) -> int | None:
+    m = ORDINAL.match(token.text)
+    if m:
+        return int(m.group(1))
+    return ORDINAL_WORDS.get(token.lower_)
+
+
+def _ordinal_before(span: Any) -> int | None:
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 4) - 1, -1):
+        value = _ordinal_value(doc[i])
+        if value is not None:
+            return value
+    for token in span:
+        value = _ordinal_value(token)
+        if value is not None:
+            return value
+    return None
+
+
+def _ordinal_in(trigger: Token) -> int | None:
+    for token in trigger.lefts:
+        for t in token.subtree:
+            value = _ordinal_value(t)
+            if value is not None and t.i < trigger.i:
+                return value
+    return None
+
+
+def _countable(token: Token) -> bool:
+    if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
+        return False
+    return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")
+
+
+WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _number(text: str) -> float | None:
+    clean = text.replace(",", "").rstrip("+")
+    try:
+        return float(clean)
+    except ValueError:
+        return float(WORDS[text.lower()]) if text.lower() in WORDS else None

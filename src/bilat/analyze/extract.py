@@ -1,0 +1,70 @@
+"""Everything read from one parsed document beyond its entities: roles, quotes, events, claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from bilat.analyze import merge
+from bilat.analyze.anaphora import Anaphora
+from bilat.analyze.claims import read_claims
+from bilat.analyze.gazetteer import gazetteer
+from bilat.analyze.context import build_view
+from bilat.analyze.events import Reader
+from bilat.analyze.quotes import read_quotes
+from bilat.analyze.slug import slugify
+from bilat.analyze.roles import read_roles, titles_by_person
+from bilat.lexicon import load
+from bilat.models import Claim, Document, Entity, Event, Mention, Quote, Sentence, TextRole
+
+
+@dataclass(frozen=True)
+class Extracted:
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    quotes: tuple[Quote, ...]
+    roles: tuple[TextRole, ...]
+
+
+@cache
+def co_chairs() -> dict[str, list[str]]:
+    """Forum id -> titles of the people who co-chair it (from the forums lexicon)."""
+    out: dict[str, list[str]] = {}
+    for entry in load("forums"):
+        if entry.get("co_chairs"):
+            out[entry.get("id") or slugify(entry["name"])] = [t.lower() for t in entry["co_chairs"]]
+    return out
+
+
+def extract(
+    document: Document,
+    sentences: tuple[Sentence, ...],
+    docs: list[Doc],
+    mentions: tuple[Mention, ...],
+    entities: dict[str, Entity],
+) -> Extracted:
+    view = build_view(document, sentences, docs, mentions, entities)
+    roles = read_roles(view)
+    titles = titles_by_person(view, roles)
+    anaphora = Anaphora(view, titles)
+    quotes = read_quotes(view, anaphora)
+    spans = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    titled = {m.start: r.start for r in roles for m in view.mentions if m.end == r.end}
+    drafts = Reader(view, anaphora, spans, titled).read()
+    groups = merge.group(drafts, view)
+    merge.share_venues(groups)
+    merge.settle_times(groups, view)
+    events = [merge.to_event(g, view, co_chairs(), titles) for g in merge.emitted(groups)]
+    _referenced(events, entities)
+    return Extracted(tuple(events), tuple(read_claims(view)), tuple(quotes), tuple(roles))
+
+
+def _referenced(events: list[Event], entities: dict[str, Entity]) -> None:
+    """Entities events point to without a mention (a venue's city) join the document's entities."""
+    known = gazetteer().entities
+    for e in events:
+        for entity_id in (e.place_id, e.venue_id, e.forum_id, *e.platform_ids):
+            if entity_id and entity_id not in entities and entity_id in known:
+                entities[entity_id] = known[entity_id]

@@ -1,0 +1,131 @@
+"""Argument structure around an event trigger: its frame, and the slot each word fills.
+
+A *frame* is the trigger plus the words that carry its arguments: the light verb of
+a noun ("held the meeting", "the meeting held in"), the copula of an adjective
+("is ready to assist") and infinitives hanging off it ("committed to supporting").
+A *slot* is how an argument attaches to the frame: subject, object, poss, compound,
+or the preposition that introduces it ("with", "to", "by").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bilat.analyze.anaphora import root_of
+
+MAX_PATH = 4
+NOUN_TO_VERB = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
+
+
+def frame(trigger: Token, support_verbs: frozenset[str]) -> list[Token]:
+    tokens = [trigger]
+    head = trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.dep_ in NOUN_TO_VERB[:4] and head.lemma_ in support_verbs:
+            tokens.append(head)
+        elif trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            if head.lower_ in ("during", "at", "by", "on", "for"):
+                tokens.append(head.head)
+        tokens += [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in support_verbs]
+    elif trigger.dep_ == "acomp" or (trigger.pos_ == "ADJ" and trigger.dep_ in ("amod", "xcomp", "advcl")):
+        tokens.append(head)  # "is ready to assist", "are committed to"
+    for token in list(tokens):
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                tokens.append(child)
+            if child.dep_ == "prep" and child.lower_ == "to":
+                tokens += [g for g in child.children if g.dep_ == "pcomp"]
+    return list(dict.fromkeys(tokens))
+
+
+def slot(arg: Token, tokens: list[Token]) -> str | None:
+    """How ``arg`` attaches to the frame, or None when it belongs elsewhere."""
+    token = root_of(arg)
+    prep: str | None = None
+    first_dep = token.dep_
+    if first_dep in ("amod", "compound", "nmod") and token.head.pos_ == "PROPN":
+        return None  # "Russian" in "Russian President Vladimir Putin" modifies a name
+    for _ in range(MAX_PATH):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and prep is None:
+            prep = head.lower_
+        if token.dep_ == "agent":
+            prep = "by"
+        if head in tokens:
+            return prep or _dep_slot(token.dep_)
+        misread_name = head.pos_ == "VERB" and head.text[:1].isupper() and head.i != head.sent.start
+        if head.pos_ in ("VERB", "AUX") and head not in tokens and not misread_name:
+            return None
+        token = head
+    return None
+
+
+def _dep_slot(dep: str) -> str | None:
+    return {
+        "nsubj": "subject",
+        "nsubjpass": "object",
+        "dobj": "object",
+        "dative": "dative",
+        "poss": "poss",
+        "compound": "compound",
+        "amod": "compound",
+        "nmod": "compound",
+        "npadvmod": "compound",
+        "appos": "compound",
+    }.get(dep)
+
+
+def inherited_subject(tokens: list[Token]) -> list[Token]:
+    """Subjects a non-finite frame verb takes from its head ("invited Singh to co-chair")."""
+    for token in tokens:
+        if token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        head = token.head
+        if token.dep_ == "pcomp" and head.head.i != head.i:
+            head = head.head  # "before driving": the subject of the verb "before" hangs from
+        if token.dep_ == "xcomp":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl"):
+            if token.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
+                return [head]
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj
+    return []
+
+
+CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis", "csubj", "nsubj", "mark", "punct", "cc")
+
+
+def scope(tokens: list[Token]) -> set[int]:
+    """Token indexes under the frame: the trigger's phrase and its verbs' non-clausal arguments."""
+    out = {t.i for t in tokens[0].subtree if not _in_clause(t, tokens[0])}
+    for token in tokens[1:]:
+        out.add(token.i)
+        for child in token.children:
+            if child.dep_ not in CLAUSES and child not in tokens:
+                out |= {t.i for t in child.subtree if not _in_clause(t, child)}
+    return out
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """True when ``token`` sits in a finite clause nested below ``top``."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and token.pos_ in ("VERB", "AUX"):
+            return True
+        token = token.head
+    return False
+
+
+def distance(a: Token, b: Token) -> int:
+    """Length of the dependency path between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return n + depth[t.i]
+    return 99

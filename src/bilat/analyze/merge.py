@@ -1,0 +1,294 @@
+"""Join the drafts that mention one event in one document, then settle dates and status.
+
+"The 22nd IRIGC meeting held in New Delhi", "the IRIGC meeting saw deliberations",
+"co-chairing the meeting" and "before the meeting" are one meeting. Drafts merge
+when their subtype is mergeable and nothing disagrees: forum, session, place, date,
+or tense (a planned meeting is not the one that was held). A draft without a forum
+joins one with a forum only when it refers back ("the meeting", "the next day's
+talks") or names a bilateral summit.
+
+Dates, in order: the event's own time expression; the event it is tied to ("before
+the meeting", "hours before Putin arrived": the same day); the last dated event of
+the same paragraph; a time in the section heading ("Day 2 Agenda").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bilat.analyze import timex
+from bilat.analyze.context import DocView
+from bilat.analyze.events import Draft
+from bilat.models import Event, Participant, TimeValue
+
+PRECEDENCE = ("occurred", "ongoing", "planned", "expected", "possible", "unknown", "denied")
+ROLE_RANK = {"participant": 0}
+FUTURE = ("planned", "expected", "possible")
+SAME_EVENT = {frozenset({"talks", "summit"}), frozenset({"talks", "meeting"})}
+
+
+def _tense(status: str) -> str:
+    if status == "occurred":
+        return "past"
+    if status in FUTURE:
+        return "future"
+    return status  # ongoing, denied, unknown
+
+
+def _tenses_agree(a: str, b: str) -> bool:
+    ta, tb = _tense(a), _tense(b)
+    return ta == tb or "unknown" in (ta, tb) or "ongoing" in (ta, tb)
+
+
+@dataclass
+class Group:
+    drafts: list[Draft] = field(default_factory=list)
+    time: TimeValue | None = None
+
+    @property
+    def first(self) -> Draft:
+        return self.drafts[0]
+
+    def get(self, name: str) -> object:
+        return next((getattr(d, name) for d in self.drafts if getattr(d, name) is not None), None)
+
+    @property
+    def subtypes(self) -> set[str]:
+        return {d.subtype for d in self.drafts}
+
+    @property
+    def status(self) -> str:
+        statuses = [d.status for d in self.drafts]
+        if all(s == "denied" for s in statuses):
+            return "denied"
+        return min((s for s in statuses if s != "denied"), key=PRECEDENCE.index)
+
+    def people(self) -> set[str]:
+        return {e for d in self.drafts for e in d.participants}
+
+
+def _has_det(draft: Draft, view: DocView) -> bool:
+    return draft.definite
+
+
+def _compatible(g: Group, d: Draft, view: DocView) -> bool:
+    if not (g.first.rule.mergeable and d.rule.mergeable):
+        return False
+    if d.topic is not None and any(x.topic is not None for x in g.drafts):
+        return False  # two items of one list are two events
+    if g.first.topic is not None and d.topic is None:
+        return False  # a list item joins the event it names, it does not collect others
+    if not _dates_agree(g, d, view):
+        return False
+    if d.subtype not in g.subtypes and not any(frozenset({d.subtype, s}) in SAME_EVENT for s in g.subtypes):
+        return False
+    forum, session = g.get("forum_id"), g.get("session")
+    if forum and d.forum_id and forum != d.forum_id:
+        return False
+    if session and d.session and session != d.session:
+        return False
+    if d.subtype != g.first.subtype and not _has_det(d, view):
+        return False
+    if not _tenses_agree(g.status, d.status):
+        return False
+    for name in ("venue_id", "place_id"):
+        mine, theirs = g.get(name), getattr(d, name)
+        if mine and theirs and mine != theirs:
+            return False
+    if bool(forum) != bool(d.forum_id):
+        has_forum = forum or d.forum_id
+        bilateral = bool(view.entities.get(str(has_forum)) and view.entities[str(has_forum)].attrs.get("countries"))
+        plain = d if forum else g.first
+        return plain.definite or (plain.subtype == "summit" and bilateral)
+    if not forum:
+        return bool(g.people() & set(d.participants)) or (_has_det(d, view) and not d.participants)
+    return True
+
+
+def _interval(d: Draft, view: DocView) -> tuple[dt.date | None, dt.date | None]:
+    if d.timex is None:
+        return None, None
+    tv = timex.resolve(d.timex, view.published, future=d.status in FUTURE)
+    return tv.start, tv.end
+
+
+def _dates_agree(g: Group, d: Draft, view: DocView) -> bool:
+    s2, e2 = _interval(d, view)
+    if s2 is None and e2 is None:
+        return True
+    for x in g.drafts:
+        s1, e1 = _interval(x, view)
+        if s1 is None and e1 is None:
+            continue
+        if (e1 and s2 and e1 < s2) or (e2 and s1 and e2 < s1):
+            return False
+    return True
+
+
+def group(drafts: list[Draft], view: DocView) -> list[Group]:
+    groups: list[Group] = []
+    for d in sorted(drafts, key=lambda x: x.start):
+        target = next((g for g in groups if _compatible(g, d, view)), None)
+        if target is None:
+            groups.append(Group([d]))
+        else:
+            target.drafts.append(d)
+    return groups
+
+
+def _owner(groups: list[Group]) -> dict[int, Group]:
+    return {id(d): g for g in groups for d in g.drafts}
+
+
+def share_venues(groups: list[Group]) -> None:
+    """Remarks made at a venue during a meeting place the meeting there, if it has no venue."""
+    owner = _owner(groups)
+    for g in groups:
+        venue = g.get("venue_id")
+        if venue is None:
+            continue
+        for d in g.drafts:
+            whole = owner.get(id(d.during)) if d.during is not None else None
+            if whole is None or whole is g or whole.get("venue_id") is not None:
+                continue
+            city = g.get("place_id")
+            if whole.get("place_id") not in (None, city):
+                continue
+            whole.first.venue_id = str(venue)
+            whole.first.place_id = whole.first.place_id or (str(city) if city else None)
+
+
+def emitted(groups: list[Group]) -> list[Group]:
+    """Groups that are events of their own (not a speech used only for linking, not a list intro)."""
+    return [g for g in groups if g.first.rule.emit and not all(d.distributed for d in g.drafts)]
+
+
+def settle_times(groups: list[Group], view: DocView) -> None:
+    published = view.published
+    for g in groups:
+        tx = next((d.timex for d in g.drafts if d.timex is not None), None)
+        if tx is not None:
+            g.time = timex.resolve(tx, published, future=g.status in FUTURE)
+    owner = _owner(groups)
+    for _ in range(3):  # anchors may chain: guard of honour -> wreath -> meeting
+        for g in groups:
+            if g.time is not None and g.time.resolved:
+                continue
+            for d in g.drafts:
+                target = owner.get(id(d.anchor)) if d.anchor is not None else None
+                if target is not None and target is not g and target.time and target.time.resolved:
+                    g.time = _same_day(target.time)
+                    break
+    _same_session(groups)
+    _paragraph_focus(groups)
+    _heading_focus(groups, view)
+
+
+def _same_session(groups: list[Group]) -> None:
+    """"signed the Protocol of the 22nd IRIGC-M&MTC": at that session, on its day."""
+    meetings = {
+        (g.get("forum_id"), g.get("session")): g.time
+        for g in groups
+        if g.subtypes & {"meeting", "summit"} and g.get("session") and g.time and g.time.resolved
+    }
+    for g in groups:
+        if g.time is None or not g.time.resolved:
+            key = (g.get("forum_id"), g.get("session"))
+            if key[1] is not None and key in meetings:
+                g.time = meetings[key]
+
+
+def _same_day(anchor: TimeValue) -> TimeValue:
+    return TimeValue(anchor.text, anchor.start_char, anchor.end_char, anchor.start, anchor.end)
+
+
+def _paragraph_focus(groups: list[Group]) -> None:
+    """An undated event takes the day of the nearest dated event before it in its paragraph."""
+    dated = [
+        (d.start, g)
+        for g in groups
+        if g.time is not None and g.time.resolved and g.time.start == g.time.end
+        for d in g.drafts
+    ]
+    for g in groups:
+        if g.time is not None and g.time.resolved:
+            continue
+        first = g.first
+        before = [
+            (start, other)
+            for start, other in dated
+            if start < first.start and other is not g and _same_block(other, first.block, start)
+        ]
+        if before:
+            g.time = _same_day(max(before, key=lambda x: x[0])[1].time)  # type: ignore[arg-type]
+
+
+def _same_block(g: Group, block: int, start: int) -> bool:
+    return any(d.block == block and d.start == start for d in g.drafts)
+
+
+def _heading_focus(groups: list[Group], view: DocView) -> None:
+    for g in groups:
+        if g.time is not None and g.time.resolved:
+            continue
+        heading = view.heading_before(g.first.sentence)
+        if heading is None:
+            continue
+        found = timex.find(heading.span.text, heading.sentence.start)
+        if found:
+            g.time = timex.resolve(found[0], view.published, future=g.status in FUTURE)
+
+
+def _status(g: Group, published: dt.date | None) -> str:
+    status = g.status
+    if status != "unknown" or published is None or g.time is None or not g.time.resolved:
+        return status
+    if g.time.end is not None and g.time.end < published:
+        return "occurred"
+    if g.time.start is not None and g.time.start > published:
+        return "planned"
+    return status
+
+
+def _participants(g: Group, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[Participant, ...]:
+    roles: dict[str, str] = {}
+    for d in g.drafts:
+        for entity_id, role in d.participants.items():
+            if roles.get(entity_id) in (None, "participant"):
+                roles[entity_id] = role
+    forum = g.get("forum_id")
+    chair_titles = co_chairs.get(str(forum), []) if forum and "meeting" in g.subtypes else []
+    for entity_id in roles:
+        if any(c in t for c in chair_titles for t in titles.get(entity_id, [])):
+            roles[entity_id] = "chair"
+    return tuple(Participant(e, r) for e, r in roles.items())
+
+
+def to_event(g: Group, view: DocView, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]) -> Event:
+    first = g.first
+    evidence = tuple(dict.fromkeys(span for d in g.drafts for span in d.evidence))
+    platforms = tuple(dict.fromkeys(p for d in g.drafts for p in d.platforms))
+    subtype = next((d.subtype for d in g.drafts if d.subtype == first.subtype), first.subtype)
+    if {"talks", "summit"} <= g.subtypes:
+        subtype = "summit"
+    return Event(
+        type=first.rule.type,
+        subtype=subtype,
+        status=_status(g, view.published),
+        start=first.start,
+        end=first.end,
+        participants=_participants(g, co_chairs, titles),
+        evidence=evidence,
+        attribution=g.get("attribution"),  # type: ignore[arg-type]
+        time=g.time,
+        place_id=g.get("place_id"),  # type: ignore[arg-type]
+        venue_id=g.get("venue_id"),  # type: ignore[arg-type]
+        forum_id=g.get("forum_id"),  # type: ignore[arg-type]
+        session=g.get("session"),  # type: ignore[arg-type]
+        platform_ids=platforms,
+        quantity=g.get("quantity"),  # type: ignore[arg-type]
+        quantity_text=g.get("quantity_text"),  # type: ignore[arg-type]
+        confidence=min(0.9, 0.5 + 0.1 * (len(g.drafts) - 1)),
+        topic=g.get("topic"),  # type: ignore[arg-type]
+    )

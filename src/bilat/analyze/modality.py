@@ -1,0 +1,157 @@
+"""Status (occurred, planned, possible, denied, ...) and attribution of what a sentence reports.
+
+Cues are in ``lexicon/modality.yaml`` and ``lexicon/speech.yaml``; this module walks
+the parse from a trigger up to its main verb and reads them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from bilat.lexicon import load
+
+CUE_DEPS = ("aux", "auxpass", "neg", "advmod", "det", "acomp", "amod", "xcomp", "prt", "nsubj")
+ORDER = ("possible", "expected", "planned", "ongoing", "occurred")
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    data = load("modality")
+    lookup: dict[str, str] = {}
+    for status in ORDER:
+        for word in data["cues"][status]:
+            lookup.setdefault(word, status)
+    data["lookup"] = lookup
+    data["negation"] = frozenset(data["negation"])
+    return data
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(load("speech")["reporting_verbs"])
+
+
+def _cue(token: Token) -> str | None:
+    lookup = _rules()["lookup"]
+    return lookup.get(token.lemma_.lower()) or lookup.get(token.lower_)
+
+
+def _negated(token: Token) -> bool:
+    neg = _rules()["negation"]
+    return any(c.dep_ in ("neg", "det") and c.lower_ in neg for c in token.children)
+
+
+def _tense(token: Token) -> str | None:
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.tag_ == "VBD":
+        return "occurred"
+    if token.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were", "been"}:
+        return "occurred"
+    if token.tag_ == "VBG" and aux & {"is", "are", "am"}:
+        return "ongoing"
+    if token.tag_ in ("VBZ", "VBP"):
+        return "ongoing"
+    return None
+
+
+def _path(start: Token) -> tuple[list[Token], Token | None]:
+    """``start`` and its heads up to the root; a reporting verb ends the walk and is returned."""
+    path = [start]
+    token = start
+    while token.head.i != token.i:
+        token = token.head
+        if token.lemma_ in reporting_verbs() and token.pos_ == "VERB":
+            return path, token
+        path.append(token)
+    return path, None
+
+
+def status(trigger: Token, whole_clause: bool = False, subtype: str | None = None) -> str:
+    """The status of the event at ``trigger``.
+
+    ``whole_clause`` reads a list intro from its main verb, where every word counts
+    ("Putin's schedule includes:"); otherwise the trigger's own word counts only when
+    it is a hedge ("Possibility of discussing").
+    """
+    rules = _rules()
+    path, reporter = _path(trigger)
+    denied = False
+    for token in path:
+        if _negated(token) or token.lemma_ in rules["denial_verbs"]:
+            denied = True
+        own = whole_clause or token.i != trigger.i
+        cue = _cue(token) if own else _self_cue(token)
+        if cue is None:
+            cue = next((c for c in map(_cue, _cue_children(token)) if c), None)
+        if cue is None:
+            cue = _purpose(token, subtype)
+        if cue is None and token.pos_ in ("VERB", "AUX"):
+            cue = _tense(token)
+        if cue is not None:
+            return "denied" if denied else cue
+    for token in ([reporter, *reporter.ancestors] if reporter is not None else []):
+        cue = _tense(token)  # "Singh highlighted regular engagements": as the speaker tells it
+        if cue is not None:
+            return "denied" if denied else cue
+    return "denied" if denied else "unknown"
+
+
+def _self_cue(trigger: Token) -> str | None:
+    """A trigger's own word is a cue only when it says so ("possibility"), not "schedule"."""
+    cue = _cue(trigger)
+    return cue if cue in ("possible", "ongoing") else None
+
+
+def _cue_children(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in CUE_DEPS]
+
+
+def _purpose(token: Token, subtype: str | None) -> str | None:
+    rules = _rules()
+    if token.dep_ == "pobj" and token.head.lower_ in rules["purpose_preps"]:
+        if subtype in rules["purpose_subtypes"]:
+            return "planned"
+    if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
+        head = token.head
+        if any(c.lower_ == "to" for c in token.children) and head.lemma_ in rules["future_complement"]:
+            return "planned"
+    return None
+
+
+def attributes(verb: Token, trigger: Token) -> bool:
+    """Whether the reporting ``verb`` reports the event at ``trigger``: it sits in what is said."""
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+    if any(trigger.i in {t.i for t in c.subtree} for c in said):
+        return True
+    root = trigger.sent.root
+    return verb.head.i == root.i and verb.dep_ in ("parataxis", "ccomp", "advcl") and any(
+        t.i == root.i for t in [trigger, *trigger.ancestors]
+    )
+
+
+def attribution(sent: Span) -> tuple[str | None, Token | None]:
+    """Who the sentence says says so: ("Russian state media", None) or (subject text, verb)."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            to = sent.doc[token.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return _np_text(objs[0]), None
+    for token in sent:
+        if token.lemma_ in reporting_verbs() and token.pos_ == "VERB":
+            subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ != "PRON":
+                return _np_text(subj[0]), token
+            if subj:
+                return None, token
+    return None, None
+
+
+def _np_text(head: Token) -> str:
+    """A noun phrase without its relative clause: "a senior defence official"."""
+    tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "flat")]
+    left = min(t.i for t in tokens)
+    return head.doc[left : head.i + 1].text
