@@ -293,6 +293,26 @@ def quotes(
     _emit(as_json, rows, lambda: render.quotes_table(rows))
 
 
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or plover (see README, Export).")] = "jsonl",
+    out_dir: Annotated[str, typer.Option("--out", help="Folder to write into (created if missing).")] = "export",
+    as_json: JsonFlag = False,
+) -> None:
+    """Write documents, entities, mentions, events, claims and quotes to files."""
+    from pathlib import Path
+
+    from bilat.export import export as run_export
+
+    with _store() as store:
+        written = run_export(store, fmt, Path(out_dir))
+    if as_json:
+        print(render.to_json(written))
+    else:
+        for name, n in written.items():
+            out.print(f"{n:>6} rows  {Path(out_dir) / name}")
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[str, typer.Argument(help="Gold YAML file (format in the README, 'Evaluation').")],
