@@ -34,15 +34,25 @@ def one(events: list[EventRow], **want: object) -> EventRow:
 
 def test_commission_meeting_arrival_and_dinner(seeded: Store) -> None:
     events = api.events(seeded)
-    irigc = "India–Russia Inter-Governmental Commission on Military & Military Technical Cooperation"
+    irigc = (
+        "India–Russia Inter-Governmental Commission on Military & Military Technical Cooperation"
+    )
     meeting = one(events, subtype="meeting", forum=irigc, session=22)
     assert who(meeting) == {"Rajnath Singh": "chair", "Andrei Belousov": "chair"}
     assert (meeting.venue, meeting.place, meeting.date_start, meeting.status) == (
-        "Manekshaw Centre", "New Delhi", D4, "occurred")
+        "Manekshaw Centre",
+        "New Delhi",
+        D4,
+        "occurred",
+    )
     arrival = one(events, subtype="arrival")
     assert who(arrival) == {"Vladimir Putin": "guest", "Narendra Modi": "host"}
     assert (arrival.venue, arrival.place, arrival.date_start, arrival.status) == (
-        "Palam Airport", "New Delhi", D4, "occurred")
+        "Palam Airport",
+        "New Delhi",
+        D4,
+        "occurred",
+    )
     assert "Thursday evening" in (arrival.date_text or "")
     dinner = one(events, subtype="dinner")
     assert set(who(dinner)) == {"Narendra Modi", "Vladimir Putin"}
@@ -53,8 +63,15 @@ def test_summit_and_the_day_two_schedule(seeded: Store) -> None:
     events = api.events(seeded)
     summit = one(events, subtype="summit")
     assert (summit.forum, summit.session, summit.venue, summit.date_start, summit.status) == (
-        "India–Russia Annual Summit", 23, "Hyderabad House", D5, "planned")
-    items = {e.topic: e for e in events if e.topic and e.date_start == D5 and e.subtype != "discussion"}
+        "India–Russia Annual Summit",
+        23,
+        "Hyderabad House",
+        D5,
+        "planned",
+    )
+    items = {
+        e.topic: e for e in events if e.topic and e.date_start == D5 and e.subtype != "discussion"
+    }
     for words, subtype, venue in (
         ("Ceremonial reception at Rashtrapati Bhavan", "ceremony", "Rashtrapati Bhavan"),
         ("Visit to Rajghat", "visit", "Rajghat"),
@@ -71,7 +88,9 @@ def test_ceremonies_protocol_invitation_and_next_session(seeded: Store) -> None:
     events = api.events(seeded)
     wreath = one(events, subtype="ceremony", venue="National War Memorial")
     assert set(who(wreath)) == {"Rajnath Singh", "Andrei Belousov"} and wreath.status == "occurred"
-    guard = [e for e in events if e.subtype == "ceremony" and "Guard of Honour" in e.evidence[0].text]
+    guard = [
+        e for e in events if e.subtype == "ceremony" and "Guard of Honour" in e.evidence[0].text
+    ]
     assert len(guard) == 1 and who(guard[0]) == {"Andrei Belousov": "participant"}
     assert guard[0].status == "occurred"
     protocol = one(events, subtype="sign", session=22)
@@ -81,7 +100,11 @@ def test_ceremonies_protocol_invitation_and_next_session(seeded: Store) -> None:
     assert who(invite) == {"Andrei Belousov": "host", "Rajnath Singh": "guest"}
     session = one(events, subtype="meeting", session=23)
     assert (session.place, session.status, session.date_start, session.date_end) == (
-        "Russia", "planned", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+        "Russia",
+        "planned",
+        dt.date(2026, 1, 1),
+        dt.date(2026, 12, 31),
+    )
     assert who(session) == {"Rajnath Singh": "chair"}
 
 
@@ -89,7 +112,11 @@ def test_trade_working_group_fta_and_agenda(seeded: Store) -> None:
     events = api.events(seeded)
     wg = one(events, subtype="meeting", session=26)
     assert (wg.place, wg.date_start, wg.date_end, wg.status) == (
-        "Moscow", dt.date(2025, 11, 1), dt.date(2025, 11, 30), "occurred")
+        "Moscow",
+        dt.date(2025, 11, 1),
+        dt.date(2025, 11, 30),
+        "occurred",
+    )
     fta = one(events, subtype="negotiation")
     assert "Eurasian Economic Union" in who(fta) and fta.status == "ongoing"
     agenda = {e.platform: e for e in events if e.subtype == "discussion" and e.forum and e.platform}
@@ -108,7 +135,10 @@ def test_claims_quotes_and_roles(seeded: Store) -> None:
     assert partner and partner[0].kind == "direct" and partner[0].speaker == "Rajnath Singh"
     page = api.entity(seeded, "Andrei Belousov")
     text_roles = [r for r in page.roles if r.origin == "text"]
-    assert any(r.title == "Defence Minister" and r.of in ("russia", "Russia") and r.since == D4 for r in text_roles)
+    assert any(
+        r.title == "Defence Minister" and r.of in ("russia", "Russia") and r.since == D4
+        for r in text_roles
+    )
 
 
 def test_nothing_comes_from_the_faq_alone(seeded: Store) -> None:
@@ -122,7 +152,9 @@ def test_nothing_comes_from_the_faq_alone(seeded: Store) -> None:
         assert q.evidence.start < faq
 
 
-def test_without_a_publication_date_only_explicit_dates_remain(store: Store, tmp_path: Path) -> None:
+def test_without_a_publication_date_only_explicit_dates_remain(
+    store: Store, tmp_path: Path
+) -> None:
     bare = tmp_path / "article.txt"
     shutil.copy(SEED_TEXT, bare)  # no sidecar: no publication date
     api.ingest(store, [str(bare)])

@@ -18,7 +18,17 @@ def test_events_filters_and_errors(db_url: str) -> None:
     code, out = bilat(db_url, "events", "--type", "AGREE", "--json")
     rows = json.loads(out)
     assert rows and {r["type"] for r in rows} == {"AGREE"}
-    code, out = bilat(db_url, "events", "--status", "planned", "--entity", "Putin", "--since", "2025-12-05", "--json")
+    code, out = bilat(
+        db_url,
+        "events",
+        "--status",
+        "planned",
+        "--entity",
+        "Putin",
+        "--since",
+        "2025-12-05",
+        "--json",
+    )
     rows = json.loads(out)
     assert rows and all(r["status"] == "planned" and r["date_start"] >= "2025-12-05" for r in rows)
     assert all(any(p["name"] == "Vladimir Putin" for p in r["participants"]) for r in rows)
@@ -37,12 +47,29 @@ def test_export_formats(db_url: str, tmp_path: Path) -> None:
     code, out = bilat(db_url, "export", "--out", str(tmp_path / "j"))
     assert code == 0, out
     names = {p.name for p in (tmp_path / "j").iterdir()}
-    assert names == {f"{n}.jsonl" for n in ("documents", "entities", "mentions", "events", "claims", "quotes")}
+    assert names == {
+        f"{n}.jsonl" for n in ("documents", "entities", "mentions", "events", "claims", "quotes")
+    }
     doc = json.loads((tmp_path / "j" / "documents.jsonl").read_text().splitlines()[0])
     events = [json.loads(x) for x in (tmp_path / "j" / "events.jsonl").read_text().splitlines()]
     for e in events:
-        assert {"id", "type", "subtype", "status", "attribution", "date_start", "date_end", "date_text", "place",
-                "forum", "session", "platform", "quantity", "participants", "evidence"} <= set(e)
+        assert {
+            "id",
+            "type",
+            "subtype",
+            "status",
+            "attribution",
+            "date_start",
+            "date_end",
+            "date_text",
+            "place",
+            "forum",
+            "session",
+            "platform",
+            "quantity",
+            "participants",
+            "evidence",
+        } <= set(e)
         for ev in e["evidence"]:
             assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
     code, _ = bilat(db_url, "export", "--format", "csv", "--out", str(tmp_path / "c"))
@@ -60,7 +87,9 @@ def test_eval_scores_and_floors(tmp_path: Path) -> None:
     assert figures["events"]["f1"] >= 0.85 and figures["entities"]["f1"] >= 0.95
     floors = tmp_path / "floors.yaml"
     floors.write_text("seed.yaml:\n  events: {f1: 1.01}\n")
-    assert below_floors(report, floors) == [f"seed.yaml: events f1 {figures['events']['f1']:.3f} < floor 1.01"]
+    assert below_floors(report, floors) == [
+        f"seed.yaml: events f1 {figures['events']['f1']:.3f} < floor 1.01"
+    ]
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text(
         f"documents:\n  - path: {SEED / 'india-russia-defence-ties.txt'}\n"
@@ -79,7 +108,10 @@ def test_eval_rejects_a_bad_gold_file(db_url: str, tmp_path: Path) -> None:
 
 def test_relative_times_resolve_only_with_an_anchor() -> None:
     base = dt.date(2025, 12, 4)  # a Thursday
-    found = {t.text: t for t in timex.find("He met him last month, on Monday, on Day 2 and next year in 2026.")}
+    found = {
+        t.text: t
+        for t in timex.find("He met him last month, on Monday, on Day 2 and next year in 2026.")
+    }
     assert timex.resolve(found["last month"], base).start == dt.date(2025, 11, 1)
     assert timex.resolve(found["Monday"], base).start == dt.date(2025, 12, 1)
     assert timex.resolve(found["Monday"], base, future=True).start == dt.date(2025, 12, 8)

@@ -113,17 +113,23 @@ def events(
     """Events, oldest first (undated last), filtered by type or subtype, status, entity, dates."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
-        return findings.list_events(conn, etype, status, _entity_id(conn, entity), since, until, doc)
+        return findings.list_events(
+            conn, etype, status, _entity_id(conn, entity), since, until, doc
+        )
 
 
-def claims(store: Store, *, entity: str | None = None, document: str | None = None) -> list[findings.ClaimRow]:
+def claims(
+    store: Store, *, entity: str | None = None, document: str | None = None
+) -> list[findings.ClaimRow]:
     """Numbers the articles assert, with what they count, status and attribution."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
         return findings.list_claims(conn, _entity_id(conn, entity), doc)
 
 
-def quotes(store: Store, *, entity: str | None = None, document: str | None = None) -> list[findings.QuoteRow]:
+def quotes(
+    store: Store, *, entity: str | None = None, document: str | None = None
+) -> list[findings.QuoteRow]:
     """Direct quotes and reported speech, with speakers."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None

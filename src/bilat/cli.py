@@ -233,7 +233,9 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        err.print(f"[red]error:[/red] {name} wants a date like 2025-12-04, not {value!r}", soft_wrap=True)
+        err.print(
+            f"[red]error:[/red] {name} wants a date like 2025-12-04, not {value!r}", soft_wrap=True
+        )
         raise typer.Exit(2) from None
 
 
@@ -247,30 +249,44 @@ DocOption = Annotated[str | None, typer.Option("--doc", help="Only this document
 def events(
     etype: Annotated[
         str | None,
-        typer.Option("--type", help="PLOVER type (CONSULT, AGREE, AID, ...) or subtype (meeting, sign, ...)."),
+        typer.Option(
+            "--type", help="PLOVER type (CONSULT, AGREE, AID, ...) or subtype (meeting, sign, ...)."
+        ),
     ] = None,
-    status: Annotated[
-        str | None, typer.Option(help=f"One of: {', '.join(STATUSES)}.")
-    ] = None,
+    status: Annotated[str | None, typer.Option(help=f"One of: {', '.join(STATUSES)}.")] = None,
     entity: EntityOption = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")
+    ] = None,
     doc: DocOption = None,
-    evidence: Annotated[bool, typer.Option(help="Print the supporting sentences under the table.")] = False,
+    evidence: Annotated[
+        bool, typer.Option(help="Print the supporting sentences under the table.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Events: who met, signed, ordered, delivered, offered or discussed what, when, where, and how sure."""
     if status and status not in STATUSES:
-        err.print(f"[red]error:[/red] unknown status {status!r}; one of {', '.join(STATUSES)}", soft_wrap=True)
+        err.print(
+            f"[red]error:[/red] unknown status {status!r}; one of {', '.join(STATUSES)}",
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
     with _store() as store:
-        rows = api.events(store, etype=etype, status=status, entity=entity, since=start, until=end, document=doc)
+        rows = api.events(
+            store, etype=etype, status=status, entity=entity, since=start, until=end, document=doc
+        )
     _emit(as_json, rows, lambda: render.events_table(rows))
     if evidence and not as_json:
         for e in rows:
             for ev in e.evidence:
-                out.print(f"[dim]{e.id} {ev.document_id[:8]}:{ev.start}-{ev.end}[/dim] {ev.text}", highlight=False)
+                out.print(
+                    f"[dim]{e.id} {ev.document_id[:8]}:{ev.start}-{ev.end}[/dim] {ev.text}",
+                    highlight=False,
+                )
 
 
 @app.command()
@@ -295,8 +311,12 @@ def quotes(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or plover (see README, Export).")] = "jsonl",
-    out_dir: Annotated[str, typer.Option("--out", help="Folder to write into (created if missing).")] = "export",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv or plover (see README, Export).")
+    ] = "jsonl",
+    out_dir: Annotated[
+        str, typer.Option("--out", help="Folder to write into (created if missing).")
+    ] = "export",
     as_json: JsonFlag = False,
 ) -> None:
     """Write documents, entities, mentions, events, claims and quotes to files."""
@@ -315,9 +335,12 @@ def export(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[str, typer.Argument(help="Gold YAML file (format in the README, 'Evaluation').")],
+    gold: Annotated[
+        str, typer.Argument(help="Gold YAML file (format in the README, 'Evaluation').")
+    ],
     baseline: Annotated[
-        str | None, typer.Option(help="Baseline YAML of floors; exit 1 if any score falls below one.")
+        str | None,
+        typer.Option(help="Baseline YAML of floors; exit 1 if any score falls below one."),
     ] = None,
     errors: Annotated[int, typer.Option(help="Misses and false alarms to list (0 for none).")] = 40,
     as_json: JsonFlag = False,
@@ -333,8 +356,17 @@ def eval_(
         err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if as_json:
-        print(render.to_json({"gold": report.gold, "scores": report.figures(), "misses": report.misses,
-                              "false_alarms": report.false_alarms, "below_floors": failures}))
+        print(
+            render.to_json(
+                {
+                    "gold": report.gold,
+                    "scores": report.figures(),
+                    "misses": report.misses,
+                    "false_alarms": report.false_alarms,
+                    "below_floors": failures,
+                }
+            )
+        )
     else:
         render.eval_report(out, report, errors)
         for line in failures:

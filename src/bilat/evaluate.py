@@ -24,9 +24,9 @@ from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.slug import slugify
 from bilat.errors import BilatError, InputError, NotFoundError
 from bilat.store import read
+from bilat.store import schema as s
 from bilat.store.db import Store
 from bilat.store.findings import ClaimRow, EventRow, QuoteRow
-from bilat.store import schema as s
 
 KINDS = ("entities", "events", "claims", "quotes")
 UNSET = object()
@@ -61,8 +61,14 @@ class Report:
 
     def figures(self) -> dict[str, dict[str, float]]:
         return {
-            k: {"precision": round(v.precision, 3), "recall": round(v.recall, 3), "f1": round(v.f1, 3),
-                "tp": v.tp, "fp": v.fp, "fn": v.fn}
+            k: {
+                "precision": round(v.precision, 3),
+                "recall": round(v.recall, 3),
+                "f1": round(v.f1, 3),
+                "tp": v.tp,
+                "fp": v.fp,
+                "fn": v.fn,
+            }
             for k, v in self.scores.items()
         }
 
@@ -126,7 +132,11 @@ def _date_ok(gold: Any, e: EventRow) -> bool:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
+    return (
+        re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"'))
+        .strip()
+        .lower()
+    )
 
 
 def _event_diff(g: dict[str, Any], e: EventRow, names: _Names) -> list[str]:
@@ -142,7 +152,14 @@ def _event_diff(g: dict[str, Any], e: EventRow, names: _Names) -> list[str]:
             wrong.append("participants")
     if "place" in g:
         want = {names.id(n) for n in g["place"]}
-        have = {x for x in (names.id(e.place) if e.place else None, names.id(e.venue) if e.venue else None) if x}
+        have = {
+            x
+            for x in (
+                names.id(e.place) if e.place else None,
+                names.id(e.venue) if e.venue else None,
+            )
+            if x
+        }
         if want != have:
             wrong.append("place")
     if "date" in g and not _date_ok(g["date"], e):
@@ -169,7 +186,9 @@ def _event_text(e: EventRow) -> str:
     return f"{e.subtype} [{who}] {e.date_start or ''} {e.status} :: {e.evidence[0].text[:90] if e.evidence else ''}"
 
 
-def _match(golds: list[dict[str, Any]], preds: list[Any], diff: Any) -> tuple[list[tuple[dict[str, Any], list[str]]], list[Any]]:
+def _match(
+    golds: list[dict[str, Any]], preds: list[Any], diff: Any
+) -> tuple[list[tuple[dict[str, Any], list[str]]], list[Any]]:
     """Greedy one-to-one matching; returns (gold misses with the nearest diff, unmatched predictions)."""
     left = list(preds)
     misses = []
@@ -193,7 +212,10 @@ def _claim_diff(g: dict[str, Any], c: ClaimRow, names: _Names) -> list[str]:
         wrong.append("unit")
     if "counts" in g:
         want = {w.rstrip("s") for w in _norm(str(g["counts"])).split()}
-        have = {w.rstrip("s") for w in _norm(f"{c.subject_text} {c.unit or ''} {c.subject or ''}").split()}
+        have = {
+            w.rstrip("s")
+            for w in _norm(f"{c.subject_text} {c.unit or ''} {c.subject or ''}").split()
+        }
         if not want & have:
             wrong.append("counts")
     if "status" in g and g["status"] != c.status:
@@ -245,7 +267,9 @@ def _doc_entities(store: Store, doc_id: str) -> set[tuple[str, str]]:
         return {(r.id, r.type) for r in conn.execute(query)}
 
 
-def _score_doc(report: Report, store: Store, names: _Names, entry: dict[str, Any], doc_id: str) -> None:
+def _score_doc(
+    report: Report, store: Store, names: _Names, entry: dict[str, Any], doc_id: str
+) -> None:
     label = str(entry["path"])
     if "entities" in entry:
         want = {(names.id(n), t) for n, t in entry["entities"]}
@@ -254,12 +278,26 @@ def _score_doc(report: Report, store: Store, names: _Names, entry: dict[str, Any
         sc.tp += len(want & have)
         sc.fn += len(want - have)
         sc.fp += len(have - want)
-        report.misses += [{"kind": "entity", "doc": label, "gold": f"{i} ({t})"} for i, t in sorted(want - have)]
-        report.false_alarms += [{"kind": "entity", "doc": label, "found": f"{i} ({t})"} for i, t in sorted(have - want)]
+        report.misses += [
+            {"kind": "entity", "doc": label, "gold": f"{i} ({t})"} for i, t in sorted(want - have)
+        ]
+        report.false_alarms += [
+            {"kind": "entity", "doc": label, "found": f"{i} ({t})"} for i, t in sorted(have - want)
+        ]
     kinds = (
         ("events", lambda: api.events(store, document=doc_id), _event_diff, _event_text),
-        ("claims", lambda: api.claims(store, document=doc_id), _claim_diff, lambda c: f"{c.value:g} {c.subject_text} ({c.status})"),
-        ("quotes", lambda: api.quotes(store, document=doc_id), _quote_diff, lambda q: f"{q.speaker or q.speaker_text}: {q.text[:80]}"),
+        (
+            "claims",
+            lambda: api.claims(store, document=doc_id),
+            _claim_diff,
+            lambda c: f"{c.value:g} {c.subject_text} ({c.status})",
+        ),
+        (
+            "quotes",
+            lambda: api.quotes(store, document=doc_id),
+            _quote_diff,
+            lambda q: f"{q.speaker or q.speaker_text}: {q.text[:80]}",
+        ),
     )
     for kind, fetch, diff, text in kinds:
         if kind not in entry:
@@ -271,7 +309,10 @@ def _score_doc(report: Report, store: Store, names: _Names, entry: dict[str, Any
         sc.fn += len(misses)
         sc.fp += len(extra)
         sc.tp += len(golds) - len(misses)
-        report.misses += [{"kind": kind[:-1], "doc": label, "gold": g, "nearest_wrong": near} for g, near in misses]
+        report.misses += [
+            {"kind": kind[:-1], "doc": label, "gold": g, "nearest_wrong": near}
+            for g, near in misses
+        ]
         report.false_alarms += [{"kind": kind[:-1], "doc": label, "found": text(p)} for p in extra]
 
 

@@ -22,7 +22,12 @@ from bilat.store.db import Store
 
 FORMATS = ("jsonl", "csv", "plover")
 # our status -> PLOVER auxiliary mode (PLOVER has none for facts that happened)
-PLOVER_MODE = {"planned": "future", "expected": "future", "possible": "hypothetical", "denied": "negated"}
+PLOVER_MODE = {
+    "planned": "future",
+    "expected": "future",
+    "possible": "hypothetical",
+    "denied": "negated",
+}
 CONSULT_MODE = {"visit": "visit", "arrival": "visit", "call": "phone", "summit": "multilateral"}
 CONTEXT = {
     "AID": "military",
@@ -36,9 +41,17 @@ CONTEXT = {
 def _documents(store: Store) -> Iterator[dict[str, Any]]:
     d = s.documents.c
     with store.read() as conn:
-        for r in conn.execute(select(d.id, d.url, d.title, d.source, d.published, d.text).order_by(d.id)):
-            yield {"id": r.id, "url": r.url, "title": r.title, "source": r.source,
-                   "published": _plain(r.published), "text": r.text}
+        for r in conn.execute(
+            select(d.id, d.url, d.title, d.source, d.published, d.text).order_by(d.id)
+        ):
+            yield {
+                "id": r.id,
+                "url": r.url,
+                "title": r.title,
+                "source": r.source,
+                "published": _plain(r.published),
+                "text": r.text,
+            }
 
 
 def _entities(store: Store) -> Iterator[dict[str, Any]]:
@@ -50,19 +63,39 @@ def _entities(store: Store) -> Iterator[dict[str, Any]]:
         roles: dict[str, list[dict[str, Any]]] = {}
         for row in conn.execute(select(s.roles).order_by(r.person_id, r.id)):
             roles.setdefault(row.person_id, []).append(
-                {"title": row.title, "of": row.of_id, "since": _plain(row.since), "until": _plain(row.until),
-                 "origin": row.origin, "document_id": row.document_id, "start": row.start_char, "end": row.end_char}
+                {
+                    "title": row.title,
+                    "of": row.of_id,
+                    "since": _plain(row.since),
+                    "until": _plain(row.until),
+                    "origin": row.origin,
+                    "document_id": row.document_id,
+                    "start": row.start_char,
+                    "end": row.end_char,
+                }
             )
         for row in conn.execute(select(e.id, e.name, e.type).order_by(e.id)):
-            yield {"id": row.id, "name": row.name, "type": row.type,
-                   "aliases": [x for x in aliases.get(row.id, []) if x != row.name], "roles": roles.get(row.id, [])}
+            yield {
+                "id": row.id,
+                "name": row.name,
+                "type": row.type,
+                "aliases": [x for x in aliases.get(row.id, []) if x != row.name],
+                "roles": roles.get(row.id, []),
+            }
 
 
 def _mentions(store: Store) -> Iterator[dict[str, Any]]:
     m = s.mentions.c
     with store.read() as conn:
-        for r in conn.execute(select(m.entity_id, m.document_id, m.start_char, m.end_char).order_by(m.id)):
-            yield {"entity": r.entity_id, "document_id": r.document_id, "start": r.start_char, "end": r.end_char}
+        for r in conn.execute(
+            select(m.entity_id, m.document_id, m.start_char, m.end_char).order_by(m.id)
+        ):
+            yield {
+                "entity": r.entity_id,
+                "document_id": r.document_id,
+                "start": r.start_char,
+                "end": r.end_char,
+            }
 
 
 def event_record(e: findings.EventRow) -> dict[str, Any]:
@@ -84,14 +117,24 @@ def event_record(e: findings.EventRow) -> dict[str, Any]:
         "platforms": e.platforms,
         "quantity": e.quantity,
         "topic": e.topic,
-        "participants": [{"entity": p.entity, "name": p.name, "role": p.role} for p in e.participants],
-        "evidence": [{"document_id": x.document_id, "start": x.start, "end": x.end, "text": x.text} for x in e.evidence],
+        "participants": [
+            {"entity": p.entity, "name": p.name, "role": p.role} for p in e.participants
+        ],
+        "evidence": [
+            {"document_id": x.document_id, "start": x.start, "end": x.end, "text": x.text}
+            for x in e.evidence
+        ],
     }
 
 
 def plover_record(e: findings.EventRow) -> dict[str, Any]:
     """A PLOVER-style record: event_type, mode, context, actor, recipient, date, location."""
-    actors = [p for p in e.participants if p.role in ("host", "supplier", "signatory", "speaker", "chair", "actor", "partner", "participant")]
+    actors = [
+        p
+        for p in e.participants
+        if p.role
+        in ("host", "supplier", "signatory", "speaker", "chair", "actor", "partner", "participant")
+    ]
     others = [p for p in e.participants if p not in actors[:1]]
     mode = CONSULT_MODE.get(e.subtype) if e.type == "CONSULT" else None
     return {
@@ -107,22 +150,42 @@ def plover_record(e: findings.EventRow) -> dict[str, Any]:
         "bilat_subtype": e.subtype,
         "bilat_status": e.status,
         "source_text": " ".join(x.text for x in e.evidence),
-        "source": [{"document_id": x.document_id, "start": x.start, "end": x.end} for x in e.evidence],
+        "source": [
+            {"document_id": x.document_id, "start": x.start, "end": x.end} for x in e.evidence
+        ],
     }
 
 
 def _claims(store: Store) -> Iterator[dict[str, Any]]:
     for c in _read(store, findings.list_claims):
-        yield {"id": c.id, "subject": c.subject, "subject_text": c.subject_text, "attribute": c.attribute,
-               "value": c.value, "value_text": c.value_text, "qualifier": c.qualifier, "unit": c.unit,
-               "as_of": _plain(c.as_of), "status": c.status, "attribution": c.attribution,
-               "evidence": [_plain(c.evidence)]}
+        yield {
+            "id": c.id,
+            "subject": c.subject,
+            "subject_text": c.subject_text,
+            "attribute": c.attribute,
+            "value": c.value,
+            "value_text": c.value_text,
+            "qualifier": c.qualifier,
+            "unit": c.unit,
+            "as_of": _plain(c.as_of),
+            "status": c.status,
+            "attribution": c.attribution,
+            "evidence": [_plain(c.evidence)],
+        }
 
 
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
     for q in _read(store, findings.list_quotes):
-        yield {"id": q.id, "speaker": q.speaker, "speaker_id": q.speaker_id, "speaker_text": q.speaker_text,
-               "kind": q.kind, "verb": q.verb, "text": q.text, "evidence": [_plain(q.evidence)]}
+        yield {
+            "id": q.id,
+            "speaker": q.speaker,
+            "speaker_id": q.speaker_id,
+            "speaker_text": q.speaker_text,
+            "kind": q.kind,
+            "verb": q.verb,
+            "text": q.text,
+            "evidence": [_plain(q.evidence)],
+        }
 
 
 def _read(store: Store, fn: Any) -> list[Any]:
@@ -175,7 +238,11 @@ def export(store: Store, fmt: str, out: Path) -> dict[str, int]:
         raise BilatError(f"{out}: cannot create the output folder: {exc.strerror}") from None
     events = _read(store, findings.list_events)
     if fmt == "plover":
-        return {"events.plover.jsonl": _write_jsonl(out / "events.plover.jsonl", map(plover_record, events))}
+        return {
+            "events.plover.jsonl": _write_jsonl(
+                out / "events.plover.jsonl", map(plover_record, events)
+            )
+        }
     tables = {
         "documents": _documents(store),
         "entities": _entities(store),

@@ -170,7 +170,16 @@ def events_table(rows: list[EventRow]) -> Table:
         where = ", ".join(x for x in (e.venue, e.place) if x) or "-"
         who = "; ".join(f"{p.name} ({p.role})" for p in e.participants) or "-"
         status = Text(e.status, style=STATUS_STYLE.get(e.status, ""))
-        table.add_row(str(e.id), when(e), _what(e), who, where, status, e.attribution or "-", e.document_id[:8])
+        table.add_row(
+            str(e.id),
+            when(e),
+            _what(e),
+            who,
+            where,
+            status,
+            e.attribution or "-",
+            e.document_id[:8],
+        )
     return table
 
 
@@ -181,7 +190,13 @@ def claims_table(rows: list[ClaimRow]) -> Table:
     for c in rows:
         value = f"{(c.qualifier or '').replace('_', ' ')} {c.value:g} {c.unit if c.attribute == 'amount' else ''}".strip()
         table.add_row(
-            value, c.subject_text, c.subject or "-", c.status, c.attribution or "-", c.evidence.text, c.document_id[:8]
+            value,
+            c.subject_text,
+            c.subject or "-",
+            c.status,
+            c.attribution or "-",
+            c.evidence.text,
+            c.document_id[:8],
         )
     return table
 
@@ -201,13 +216,32 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
     for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col != "kind" else "left")
     for kind, f in report.figures().items():
-        table.add_row(kind, f"{f['precision']:.3f}", f"{f['recall']:.3f}", f"{f['f1']:.3f}",
-                      str(f["tp"]), str(f["fp"]), str(f["fn"]))
+        table.add_row(
+            kind,
+            f"{f['precision']:.3f}",
+            f"{f['recall']:.3f}",
+            f"{f['f1']:.3f}",
+            str(f["tp"]),
+            str(f["fp"]),
+            str(f["fn"]),
+        )
     console.print(table)
     if errors <= 0:
         return
     for m in report.misses[:errors]:
-        near = f"  (nearest prediction wrong on: {', '.join(m['nearest_wrong'])})" if "nearest_wrong" in m else ""
-        console.print(f"[yellow]miss[/yellow] {m['kind']} {m['doc']}: {m['gold']}{near}", highlight=False, soft_wrap=True)
+        near = (
+            f"  (nearest prediction wrong on: {', '.join(m['nearest_wrong'])})"
+            if "nearest_wrong" in m
+            else ""
+        )
+        console.print(
+            f"[yellow]miss[/yellow] {m['kind']} {m['doc']}: {m['gold']}{near}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for f in report.false_alarms[:errors]:
-        console.print(f"[red]false alarm[/red] {f['kind']} {f['doc']}: {f['found']}", highlight=False, soft_wrap=True)
+        console.print(
+            f"[red]false alarm[/red] {f['kind']} {f['doc']}: {f['found']}",
+            highlight=False,
+            soft_wrap=True,
+        )

@@ -85,7 +85,7 @@ class Anaphora:
         return [pick[1]] if pick else []
 
     def nominal(self, index: int, token: Token) -> list[str]:
-        """"the minister" -> the nearest earlier person in subject position with such a title."""
+        """ "the minister" -> the nearest earlier person in subject position with such a title."""
         word = token.lower_
         pos = self.view.sentences[index].start(token)
         people = [c for c in self._before(index, pos) if c[2] == "person" and c[3]]

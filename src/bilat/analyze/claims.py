@@ -48,7 +48,9 @@ def _value(text: str) -> float | None:
 
 
 def _qualifier(token: Token) -> str | None:
-    if token.text.endswith("+") or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "+"):
+    if token.text.endswith("+") or (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "+"
+    ):
         return "at_least"
     quals: dict[str, str] = _rules()["qualifiers"]
     left = token.doc[max(0, token.i - 2) : token.i].text.lower()
@@ -67,11 +69,17 @@ def _counted(token: Token) -> tuple[Token | None, list[Token]]:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         head = pobj
-        if head is None and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nummod", "quantmod"):
+        if (
+            head is None
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.dep_ in ("nummod", "quantmod")
+        ):
             head = token.head
     if head is None:
         return None, []
-    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i > token.i] + [head]
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i > token.i] + [
+        head
+    ]
     for conj in head.conjuncts:
         if conj.i > head.i and conj.i - head.i <= 3:
             words += [head.doc[i] for i in range(head.i + 1, conj.i + 1)]
@@ -103,7 +111,10 @@ def read_claims(view: DocView) -> list[Claim]:
             out.append(claim)
             taken.append((claim.start, claim.end))
         for token in sv.span:
-            if not (NUMBER.match(token.text) or token.lower_ in _rules()["words"]) or token.pos_ != "NUM":
+            if (
+                not (NUMBER.match(token.text) or token.lower_ in _rules()["words"])
+                or token.pos_ != "NUM"
+            ):
                 continue
             if _skip(view, sv, token, taken):
                 continue
@@ -120,13 +131,14 @@ def _status(sv: SentenceView, context: SentenceView, token: Token) -> str:
     return modality.status(token)
 
 
-def _count(view: DocView, sv: SentenceView, context: SentenceView, token: Token, attribution: str | None) -> Claim | None:
+def _count(
+    view: DocView, sv: SentenceView, context: SentenceView, token: Token, attribution: str | None
+) -> Claim | None:
     value = _value(token.text)
     if value is None:
         return None
     head, words = _counted(token)
     subject_text = " ".join(w.text for w in words) if words else token.text
-    scope = range(sv.start(words[0]), sv.end(words[-1])) if words else range(0)
     subject_id = _platform(view, sv, head) if head is not None else None
     end = sv.end(words[-1]) if words else sv.end(token)
     return Claim(
@@ -138,7 +150,7 @@ def _count(view: DocView, sv: SentenceView, context: SentenceView, token: Token,
         value_text=token.text,
         qualifier=_qualifier(token),
         unit=head.text.lower() if head is not None else None,
-        subject_id=subject_id or (None if scope else None),
+        subject_id=subject_id,
         as_of=view.published,
         status=_status(sv, context, token),
         attribution=attribution,
@@ -161,7 +173,11 @@ def _money(view: DocView, sv: SentenceView, attribution: str | None) -> list[Cla
         scale = (m["scale"] or "").lower()
         amount *= rules["scales"].get(scale, 1)
         start, end = sv.sentence.start + m.start(), sv.sentence.start + m.end()
-        token = sv.span.doc.char_span(m.start("num") + sv.span.start_char, m.end("num") + sv.span.start_char, alignment_mode="expand")
+        token = sv.span.doc.char_span(
+            m.start("num") + sv.span.start_char,
+            m.end("num") + sv.span.start_char,
+            alignment_mode="expand",
+        )
         root = token.root if token is not None else None
         subject = _money_subject(root) if root is not None else None
         out.append(

@@ -27,7 +27,7 @@ ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 ORDINAL_WORDS = {
     w: n + 1
     for n, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     )
 }
 VENUE_KINDS = ("venue", "airport", "memorial", "residence", "building", "base", "port")
@@ -203,7 +203,9 @@ class Reader:
             if self.view.type_of(m) in types
         ]
 
-    def fill(self, d: Draft, index: int, sv: SentenceView, trigger: Token, tokens: list[Token]) -> None:
+    def fill(
+        self, d: Draft, index: int, sv: SentenceView, trigger: Token, tokens: list[Token]
+    ) -> None:
         roles = d.rule.roles_for(trigger)
         for arg, ids in self.actors(index, sv):
             if arg.i == trigger.i:
@@ -216,7 +218,7 @@ class Reader:
         if "subject" in roles and not any(r == roles["subject"] for r in d.participants.values()):
             for subj in frames.inherited_subject(tokens):
                 for arg, ids in self.actors(index, sv):
-                    if arg.i == subj.i or arg.head.i == subj.i and arg.dep_ == "poss":
+                    if arg.i == subj.i or (arg.head.i == subj.i and arg.dep_ == "poss"):
                         for entity_id in ids:
                             d.add(entity_id, roles["subject"])
         chair_words = set(d.rule.chair_verbs)
@@ -247,7 +249,7 @@ class Reader:
             self.only_venue(d, sv)
 
     def only_venue(self, d: Draft, sv: SentenceView) -> None:
-        """"drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence goes to."""
+        """ "drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence goes to."""
         venues = [
             m
             for m in self.mentions(sv, ("place",))
@@ -296,8 +298,10 @@ class Reader:
                     d.quantity_text = token.text
                     break
 
-    def forum_of_another(self, sv: SentenceView, trigger: Token, found: list[tuple[Token, Rule]]) -> bool:
-        """"interactions at the 2025 SCO Summit": the summit is where, not a second event."""
+    def forum_of_another(
+        self, sv: SentenceView, trigger: Token, found: list[tuple[Token, Rule]]
+    ) -> bool:
+        """ "interactions at the 2025 SCO Summit": the summit is where, not a second event."""
         m = self.view.mention_at(sv, trigger)
         if m is None or self.view.type_of(m) != "forum":
             return False
@@ -319,8 +323,14 @@ class Reader:
         return False
 
     def forum_by_word(self, sv: SentenceView, trigger: Token) -> str | None:
-        """"the 23rd session of the commission": the last forum with that word in its name."""
-        words = {t.lower_ for t in trigger.subtree} & {"commission", "group", "dialogue", "committee", "summit"}
+        """ "the 23rd session of the commission": the last forum with that word in its name."""
+        words = {t.lower_ for t in trigger.subtree} & {
+            "commission",
+            "group",
+            "dialogue",
+            "committee",
+            "summit",
+        }
         if not words:
             return None
         for m in reversed(self.view.mentions_in(0, sv.sentence.start)):
@@ -333,7 +343,9 @@ class Reader:
     def draft(self, index: int, sv: SentenceView, trigger: Token, rule: Rule) -> Draft | None:
         tokens = frames.frame(trigger, rules().support_verbs)
         start, end = sv.start(trigger), sv.end(trigger)
-        d = Draft(rule, index, start, end, rule.subtype, block=sv.sentence.block, trigger_i=trigger.i)
+        d = Draft(
+            rule, index, start, end, rule.subtype, block=sv.sentence.block, trigger_i=trigger.i
+        )
         d.frame_is = {t.i for t in tokens}
         d.definite = _definite(trigger)
         d.evidence.append((sv.sentence.start, sv.sentence.end))
@@ -357,11 +369,18 @@ class Reader:
             if need == "platform" and not d.platforms:
                 return False
             if need == "platform_or_compound" and not d.platforms:
-                if not any(c.dep_ == "compound" for c in trigger.children) and trigger.i == tokens[0].i:
-                    if not (trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children)):
+                if (
+                    not any(c.dep_ == "compound" for c in trigger.children)
+                    and trigger.i == tokens[0].i
+                ):
+                    if not (
+                        trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children)
+                    ):
                         return False
             if need == "person_object":
-                person = [e for e, r in d.participants.items() if self.view.entities[e].type == "person"]
+                person = [
+                    e for e, r in d.participants.items() if self.view.entities[e].type == "person"
+                ]
                 objects = [r for r in d.participants.values() if r == "guest"]
                 if not person or not objects:
                     return False
@@ -427,7 +446,9 @@ class Reader:
             near = self.view.mentions_in(tx.start - 1, tx.end + 1)
             if any(self.view.type_of(x) != "place" and x.start <= tx.start < x.end for x in near):
                 continue
-            span = sv.span.doc.char_span(tx.start - sv.offset, tx.end - sv.offset, alignment_mode="expand")
+            span = sv.span.doc.char_span(
+                tx.start - sv.offset, tx.end - sv.offset, alignment_mode="expand"
+            )
             if span is None:
                 continue
             root = span.root
@@ -441,7 +462,7 @@ class Reader:
                 used.add(start)
 
     def anchors(self, index: int, sv: SentenceView, drafts: list[Draft]) -> None:
-        """"Before the meeting", "hours before Putin arrived": same day as that event."""
+        """ "Before the meeting", "hours before Putin arrived": same day as that event."""
         for token in sv.span:
             if token.lower_ not in ("before", "after", "during", "ahead"):
                 continue
@@ -470,11 +491,20 @@ class Reader:
         parents = self.intro_drafts.get(intro_index, [])
         distributing = [p for p in parents if p.rule.distributes]
         subject = _intro_subject(self, intro_index, intro)
-        intro_status = distributing[0].status if distributing else modality.status(intro.span.root, True)
+        intro_status = (
+            distributing[0].status if distributing else modality.status(intro.span.root, True)
+        )
         attribution, _ = modality.attribution(intro.span)
         if distributing:
             parent = distributing[0]
-            d = Draft(parent.rule, index, sv.sentence.start, sv.sentence.end, parent.subtype, block=sv.sentence.block)
+            d = Draft(
+                parent.rule,
+                index,
+                sv.sentence.start,
+                sv.sentence.end,
+                parent.subtype,
+                block=sv.sentence.block,
+            )
             d.evidence.append((sv.sentence.start, sv.sentence.end))
             parent.distributed = True
             d.participants = dict(parent.participants)
@@ -501,7 +531,7 @@ class Reader:
             d.topic = sv.span.text
 
     def intro_event(self, intro_index: int, parent: Draft) -> Draft | None:
-        """"The IRIGC meeting saw deliberations on:": the items are part of that meeting."""
+        """ "The IRIGC meeting saw deliberations on:": the items are part of that meeting."""
         for d in self.intro_drafts.get(intro_index, []):
             if d is not parent and d.rule.mergeable:
                 return d
@@ -518,7 +548,7 @@ class Reader:
         return self.drafts
 
     def after_list(self, index: int, sv: SentenceView) -> None:
-        """"These are expected to be finalized ...": the sentence after a list continues it."""
+        """ "These are expected to be finalized ...": the sentence after a list continues it."""
         if index == 0 or not self.view.sentences[index - 1].list_item:
             return
         first = sv.span[0].lower_ if len(sv.span) else ""
@@ -551,7 +581,11 @@ def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]
 
 
 def _governs(token: Token, d: Draft, sv: SentenceView) -> bool:
-    return any(t.i == d.trigger_i for t in token.children if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl"))
+    return any(
+        t.i == d.trigger_i
+        for t in token.children
+        if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl")
+    )
 
 
 def _definite(trigger: Token) -> bool:
@@ -569,7 +603,11 @@ def _fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         same = next(
-            (o for o in out if o.subtype == d.subtype and o.sentence == d.sentence and _near(o, d, found)),
+            (
+                o
+                for o in out
+                if o.subtype == d.subtype and o.sentence == d.sentence and _near(o, d, found)
+            ),
             None,
         )
         if same is None:
@@ -635,7 +673,7 @@ def _countable(token: Token) -> bool:
 WORDS = {
     w: n
     for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     )
 }
 

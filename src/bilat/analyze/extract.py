@@ -10,12 +10,12 @@ from spacy.tokens import Doc
 from bilat.analyze import merge
 from bilat.analyze.anaphora import Anaphora
 from bilat.analyze.claims import read_claims
-from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.context import build_view
 from bilat.analyze.events import Reader
+from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.quotes import read_quotes
-from bilat.analyze.slug import slugify
 from bilat.analyze.roles import read_roles, titles_by_person
+from bilat.analyze.slug import slugify
 from bilat.lexicon import load
 from bilat.models import Claim, Document, Entity, Event, Mention, Quote, Sentence, TextRole
 

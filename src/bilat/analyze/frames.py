@@ -26,8 +26,12 @@ def frame(trigger: Token, support_verbs: frozenset[str]) -> list[Token]:
         elif trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             if head.lower_ in ("during", "at", "by", "on", "for"):
                 tokens.append(head.head)
-        tokens += [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in support_verbs]
-    elif trigger.dep_ == "acomp" or (trigger.pos_ == "ADJ" and trigger.dep_ in ("amod", "xcomp", "advcl")):
+        tokens += [
+            c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in support_verbs
+        ]
+    elif trigger.dep_ == "acomp" or (
+        trigger.pos_ == "ADJ" and trigger.dep_ in ("amod", "xcomp", "advcl")
+    ):
         tokens.append(head)  # "is ready to assist", "are committed to"
     for token in list(tokens):
         for child in token.children:

@@ -81,7 +81,9 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False  # a list item joins the event it names, it does not collect others
     if not _dates_agree(g, d, view):
         return False
-    if d.subtype not in g.subtypes and not any(frozenset({d.subtype, s}) in SAME_EVENT for s in g.subtypes):
+    if d.subtype not in g.subtypes and not any(
+        frozenset({d.subtype, s}) in SAME_EVENT for s in g.subtypes
+    ):
         return False
     forum, session = g.get("forum_id"), g.get("session")
     if forum and d.forum_id and forum != d.forum_id:
@@ -98,7 +100,10 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
             return False
     if bool(forum) != bool(d.forum_id):
         has_forum = forum or d.forum_id
-        bilateral = bool(view.entities.get(str(has_forum)) and view.entities[str(has_forum)].attrs.get("countries"))
+        bilateral = bool(
+            view.entities.get(str(has_forum))
+            and view.entities[str(has_forum)].attrs.get("countries")
+        )
         plain = d if forum else g.first
         return plain.definite or (plain.subtype == "summit" and bilateral)
     if not forum:
@@ -186,7 +191,7 @@ def settle_times(groups: list[Group], view: DocView) -> None:
 
 
 def _same_session(groups: list[Group]) -> None:
-    """"signed the Protocol of the 22nd IRIGC-M&MTC": at that session, on its day."""
+    """ "signed the Protocol of the 22nd IRIGC-M&MTC": at that session, on its day."""
     meetings = {
         (g.get("forum_id"), g.get("session")): g.time
         for g in groups
@@ -251,7 +256,9 @@ def _status(g: Group, published: dt.date | None) -> str:
     return status
 
 
-def _participants(g: Group, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[Participant, ...]:
+def _participants(
+    g: Group, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]
+) -> tuple[Participant, ...]:
     roles: dict[str, str] = {}
     for d in g.drafts:
         for entity_id, role in d.participants.items():
@@ -265,7 +272,9 @@ def _participants(g: Group, co_chairs: dict[str, list[str]], titles: dict[str, l
     return tuple(Participant(e, r) for e, r in roles.items())
 
 
-def to_event(g: Group, view: DocView, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]) -> Event:
+def to_event(
+    g: Group, view: DocView, co_chairs: dict[str, list[str]], titles: dict[str, list[str]]
+) -> Event:
     first = g.first
     evidence = tuple(dict.fromkeys(span for d in g.drafts for span in d.evidence))
     platforms = tuple(dict.fromkeys(p for d in g.drafts for p in d.platforms))

@@ -92,7 +92,7 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
             cue = _tense(token)
         if cue is not None:
             return "denied" if denied else cue
-    for token in ([reporter, *reporter.ancestors] if reporter is not None else []):
+    for token in [reporter, *reporter.ancestors] if reporter is not None else []:
         cue = _tense(token)  # "Singh highlighted regular engagements": as the speaker tells it
         if cue is not None:
             return "denied" if denied else cue
@@ -116,7 +116,10 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
             return "planned"
     if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
         head = token.head
-        if any(c.lower_ == "to" for c in token.children) and head.lemma_ in rules["future_complement"]:
+        if (
+            any(c.lower_ == "to" for c in token.children)
+            and head.lemma_ in rules["future_complement"]
+        ):
             return "planned"
     return None
 
@@ -127,15 +130,21 @@ def attributes(verb: Token, trigger: Token) -> bool:
     if any(trigger.i in {t.i for t in c.subtree} for c in said):
         return True
     root = trigger.sent.root
-    return verb.head.i == root.i and verb.dep_ in ("parataxis", "ccomp", "advcl") and any(
-        t.i == root.i for t in [trigger, *trigger.ancestors]
+    return (
+        verb.head.i == root.i
+        and verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and any(t.i == root.i for t in [trigger, *trigger.ancestors])
     )
 
 
 def attribution(sent: Span) -> tuple[str | None, Token | None]:
     """Who the sentence says says so: ("Russian state media", None) or (subject text, verb)."""
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < sent.end
+            and sent.doc[token.i + 1].lower_ == "to"
+        ):
             to = sent.doc[token.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:

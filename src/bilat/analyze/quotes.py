@@ -47,7 +47,9 @@ def _speaker_of(view: DocView, ana: Anaphora, index: int, verb: Token) -> _Speak
     for m in view.mentions_in(sv.start(span[0]), sv.end(span[-1])):
         if view.type_of(m) in SPEAKER_TYPES and sv.root_of(m.start, m.end) is not None:
             root = sv.root_of(m.start, m.end)
-            if root is not None and (root.i == subj.i or root.head.i == subj.i and root.dep_ in ("compound", "appos")):
+            if root is not None and (
+                root.i == subj.i or (root.head.i == subj.i and root.dep_ in ("compound", "appos"))
+            ):
                 return _Speaker(m.entity_id, span.text, verb.lemma_)
     ids = ana.resolve(index, subj)
     return _Speaker(ids[0] if len(ids) == 1 else None, span.text, verb.lemma_)
@@ -72,17 +74,25 @@ def _direct(view: DocView, ana: Anaphora) -> list[Quote]:
         inner = match.group(1) or match.group(2) or ""
         if len(inner.split()) < _min_words():
             continue
-        here = [(i, sv) for i, sv in body if sv.sentence.start <= end - 1 and start < sv.sentence.end]
+        here = [
+            (i, sv) for i, sv in body if sv.sentence.start <= end - 1 and start < sv.sentence.end
+        ]
         if not here:
             continue
         speaker = _Speaker(None, None, None)
-        candidates = here + [(i + 1, view.sentences[i + 1]) for i, _ in here[-1:] if i + 1 < len(view.sentences)]
+        candidates = here + [
+            (i + 1, view.sentences[i + 1]) for i, _ in here[-1:] if i + 1 < len(view.sentences)
+        ]
         for i, sv in candidates:
             verbs = _verbs(sv, (start, end))
             if verbs:
                 speaker = _speaker_of(view, ana, i, verbs[0])
                 break
-        out.append(Quote(inner.strip(), "direct", start, end, speaker.entity_id, speaker.text, speaker.verb))
+        out.append(
+            Quote(
+                inner.strip(), "direct", start, end, speaker.entity_id, speaker.text, speaker.verb
+            )
+        )
     return out
 
 
@@ -100,7 +110,17 @@ def _reported(view: DocView, ana: Anaphora, direct: list[Quote]) -> list[Quote]:
             speaker = _speaker_of(view, ana, index, verb)
             if speaker.entity_id is None:
                 continue
-            out.append(Quote(view.text(start, end), "reported", start, end, speaker.entity_id, speaker.text, speaker.verb))
+            out.append(
+                Quote(
+                    view.text(start, end),
+                    "reported",
+                    start,
+                    end,
+                    speaker.entity_id,
+                    speaker.text,
+                    speaker.verb,
+                )
+            )
     return out
 
 

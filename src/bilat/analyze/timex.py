@@ -155,7 +155,9 @@ def _weekday(anchor: dt.date, weekday: int, future: bool) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def _week_of(anchor: dt.date | None, nth: str, month: int, year: str | None) -> tuple[dt.date, dt.date] | None:
+def _week_of(
+    anchor: dt.date | None, nth: str, month: int, year: str | None
+) -> tuple[dt.date, dt.date] | None:
     if year is None and anchor is None:
         return None
     y = int(year) if year else _nearest_year(anchor, month)  # type: ignore[arg-type]
@@ -176,10 +178,14 @@ def _nearest_year(anchor: dt.date, month: int) -> int:
     return anchor.year
 
 
-def _interval(tx: Timex, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+def _interval(
+    tx: Timex, anchor: dt.date | None, future: bool
+) -> tuple[dt.date | None, dt.date | None]:
     v = tx.values
     if tx.kind == "year":
-        return (None, dt.date(v[0], 12, 31)) if v[1] else (dt.date(v[0], 1, 1), dt.date(v[0], 12, 31))
+        return (
+            (None, dt.date(v[0], 12, 31)) if v[1] else (dt.date(v[0], 1, 1), dt.date(v[0], 12, 31))
+        )
     if tx.kind == "month":
         return _month_span(v[1], v[0])
     if tx.kind == "date":

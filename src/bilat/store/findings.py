@@ -108,9 +108,13 @@ def _event_query(
     document: str | None,
 ) -> Select[tuple[object, ...]]:
     e = s.events.c
-    query = select(s.events).order_by(e.date_start.is_(None), e.date_start, e.document_id, e.start_char)
+    query = select(s.events).order_by(
+        e.date_start.is_(None), e.date_start, e.document_id, e.start_char
+    )
     if etype:
-        query = query.where(or_(func.lower(e.type) == etype.lower(), func.lower(e.subtype) == etype.lower()))
+        query = query.where(
+            or_(func.lower(e.type) == etype.lower(), func.lower(e.subtype) == etype.lower())
+        )
     if status:
         query = query.where(e.status == status)
     if document:
@@ -120,7 +124,9 @@ def _event_query(
     if until:
         query = query.where(func.coalesce(e.date_start, e.date_end) <= until)
     if entity:
-        part = select(s.event_participants.c.event_id).where(s.event_participants.c.entity_id == entity)
+        part = select(s.event_participants.c.event_id).where(
+            s.event_participants.c.entity_id == entity
+        )
         query = query.where(
             or_(
                 e.id.in_(part),
@@ -147,11 +153,19 @@ def list_events(
     people: dict[int, list[tuple[str, str]]] = defaultdict(list)
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     if ids:
-        for p in conn.execute(select(s.event_participants).where(s.event_participants.c.event_id.in_(ids))):
+        for p in conn.execute(
+            select(s.event_participants).where(s.event_participants.c.event_id.in_(ids))
+        ):
             people[p.event_id].append((p.entity_id, p.role))
         ev = s.event_evidence.c
         query = (
-            select(ev.event_id, ev.document_id, ev.start_char, ev.end_char, _snippet(None, ev.start_char, ev.end_char))
+            select(
+                ev.event_id,
+                ev.document_id,
+                ev.start_char,
+                ev.end_char,
+                _snippet(None, ev.start_char, ev.end_char),
+            )
             .join(s.documents, s.documents.c.id == ev.document_id)
             .where(ev.event_id.in_(ids))
             .order_by(ev.id)
@@ -163,7 +177,11 @@ def list_events(
     names = _names(conn, wanted)
     out = []
     for r in rows:
-        parts = [ParticipantRow(p, names.get(p, p), role) for p, role in people[r.id] if role != "platform"]
+        parts = [
+            ParticipantRow(p, names.get(p, p), role)
+            for p, role in people[r.id]
+            if role != "platform"
+        ]
         platforms = [names.get(p, p) for p, role in people[r.id] if role == "platform"]
         out.append(
             EventRow(
@@ -192,7 +210,9 @@ def list_events(
     return out
 
 
-def list_claims(conn: Connection, entity: str | None = None, document: str | None = None) -> list[ClaimRow]:
+def list_claims(
+    conn: Connection, entity: str | None = None, document: str | None = None
+) -> list[ClaimRow]:
     c = s.claims.c
     query = (
         select(s.claims, _snippet(None, c.start_char, c.end_char).label("snippet"))
@@ -225,7 +245,9 @@ def list_claims(conn: Connection, entity: str | None = None, document: str | Non
     ]
 
 
-def list_quotes(conn: Connection, entity: str | None = None, document: str | None = None) -> list[QuoteRow]:
+def list_quotes(
+    conn: Connection, entity: str | None = None, document: str | None = None
+) -> list[QuoteRow]:
     q = s.quotes.c
     query = select(s.quotes).order_by(q.document_id, q.start_char)
     if entity:

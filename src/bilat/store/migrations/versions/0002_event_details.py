@@ -17,7 +17,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("topic", sa.Text(), nullable=True))
         batch.create_foreign_key("fk_events_venue", "entities", ["venue_id"], ["id"])
     with op.batch_alter_table("quotes") as batch:
-        batch.add_column(sa.Column("kind", sa.String(length=10), nullable=False, server_default="direct"))
+        batch.add_column(
+            sa.Column("kind", sa.String(length=10), nullable=False, server_default="direct")
+        )
     op.create_index("ix_claims_subject", "claims", ["subject_id"])
     op.create_index("ix_event_participants_entity", "event_participants", ["entity_id"])
 
