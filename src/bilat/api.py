@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy import Connection
+
 from bilat.analyze.names import without_title
 from bilat.config import Settings
 from bilat.errors import NotFoundError
@@ -62,14 +64,7 @@ def entities(store: Store, etype: str | None = None) -> list[EntityRow]:
 def entity(store: Store, name: str) -> EntityPage:
     """One entity by id, name or alias, with its roles and every mention in context."""
     with store.read() as conn:
-        try:
-            entity_id = read.find_entity(conn, name)
-        except NotFoundError:
-            bare = without_title(name)
-            if bare == name:
-                raise
-            entity_id = read.find_entity(conn, bare)
-        return read.entity_page(conn, entity_id)
+        return read.entity_page(conn, _find(conn, name))
 
 
 def show(store: Store, document_id: str) -> tuple[DocumentRow, list[DocumentMention]]:
@@ -88,16 +83,15 @@ def totals(store: Store) -> dict[str, int]:
         return read.totals(conn)
 
 
-def _entity_id(conn: object, name: str | None) -> str | None:
-    if not name:
-        return None
+def _find(conn: Connection, name: str) -> str:
+    """An entity id from an id, name or alias; "PM Modi" falls back to "Modi"."""
     try:
-        return read.find_entity(conn, name)  # type: ignore[arg-type]
+        return read.find_entity(conn, name)
     except NotFoundError:
         bare = without_title(name)
         if bare == name:
             raise
-        return read.find_entity(conn, bare)  # type: ignore[arg-type]
+        return read.find_entity(conn, bare)
 
 
 def events(
@@ -114,7 +108,7 @@ def events(
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
         return findings.list_events(
-            conn, etype, status, _entity_id(conn, entity), since, until, doc
+            conn, etype, status, (_find(conn, entity) if entity else None), since, until, doc
         )
 
 
@@ -124,7 +118,7 @@ def claims(
     """Numbers the articles assert, with what they count, status and attribution."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
-        return findings.list_claims(conn, _entity_id(conn, entity), doc)
+        return findings.list_claims(conn, (_find(conn, entity) if entity else None), doc)
 
 
 def quotes(
@@ -133,7 +127,7 @@ def quotes(
     """Direct quotes and reported speech, with speakers."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
-        return findings.list_quotes(conn, _entity_id(conn, entity), doc)
+        return findings.list_quotes(conn, (_find(conn, entity) if entity else None), doc)
 
 
 def sample_corpus() -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import select
 
 from bilat import api
 from bilat.analyze.gazetteer import gazetteer
@@ -29,7 +30,6 @@ from bilat.store.db import Store
 from bilat.store.findings import ClaimRow, EventRow, QuoteRow
 
 KINDS = ("entities", "events", "claims", "quotes")
-UNSET = object()
 
 
 @dataclass
@@ -253,8 +253,6 @@ def _ingest(store: Store, base: Path, entry: dict[str, Any]) -> str:
 
 
 def _doc_entities(store: Store, doc_id: str) -> set[tuple[str, str]]:
-    from sqlalchemy import select
-
     m, e, se = s.mentions.c, s.entities.c, s.sentences.c
     query = (
         select(e.id, e.type)

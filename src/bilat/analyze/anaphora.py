@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from bilat.analyze.context import DocView, SentenceView
+from bilat.analyze.context import DocView
 from bilat.lexicon import load
 
 ACTOR_TYPES = ("person", "country", "organization")
@@ -49,7 +49,7 @@ class Anaphora:
                 etype = self.view.type_of(m)
                 if etype not in ACTOR_TYPES:
                     continue
-                token = _token_at(sv, m.start)
+                token = sv.token_at(m.start)
                 if token is not None and root_of(token).dep_ in ("nsubj", "nsubjpass"):
                     out.append((m.start, m.entity_id, etype))
             self._subjects[index] = out
@@ -121,14 +121,3 @@ class Anaphora:
         if low in rules["nominals"] and "the" in dets:
             return self.nominal(index, token)
         return []
-
-
-def _token_at(sv: SentenceView, start: int) -> Token | None:
-    for token in sv.span:
-        if sv.start(token) <= start < sv.end(token):
-            return token
-    return None
-
-
-def token_at(sv: SentenceView, start: int) -> Token | None:
-    return _token_at(sv, start)

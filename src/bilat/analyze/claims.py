@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from bilat.analyze import modality, timex
+from bilat.analyze import modality
 from bilat.analyze.context import DocView, SentenceView
 from bilat.lexicon import load
 from bilat.models import Claim
@@ -38,7 +38,8 @@ def _rules() -> dict[str, Any]:
     return data
 
 
-def _value(text: str) -> float | None:
+def number(text: str) -> float | None:
+    """ "15+" -> 15.0, "63,000" -> 63000.0, "five" -> 5.0; None when it is not a number."""
     words: dict[str, int] = _rules()["words"]
     clean = text.replace(",", "").rstrip("+")
     try:
@@ -106,7 +107,7 @@ def read_claims(view: DocView) -> list[Claim]:
         attribution, _ = modality.attribution(sv.span)
         if attribution is None and context is not sv:
             attribution, _ = modality.attribution(context.span)
-        taken = [(t.start, t.end) for t in timex.find(sv.span.text, sv.sentence.start)]
+        taken = [(t.start, t.end) for t in sv.times]
         for claim in _money(view, sv, attribution):
             out.append(claim)
             taken.append((claim.start, claim.end))
@@ -134,7 +135,7 @@ def _status(sv: SentenceView, context: SentenceView, token: Token) -> str:
 def _count(
     view: DocView, sv: SentenceView, context: SentenceView, token: Token, attribution: str | None
 ) -> Claim | None:
-    value = _value(token.text)
+    value = number(token.text)
     if value is None:
         return None
     head, words = _counted(token)

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.analyze import timex
 from bilat.models import Document, Entity, Mention, Sentence
 
 EXTRACTED_SECTIONS = ("body",)  # events, claims and quotes: not headings, FAQ or boilerplate
@@ -38,6 +39,15 @@ class SentenceView:
     def span_of(self, start: int, end: int) -> Span | None:
         doc = self.span.doc
         return doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+
+    @cached_property
+    def times(self) -> list[timex.Timex]:
+        """Time expressions in this sentence (found once; events, claims and headings read them)."""
+        return timex.find(self.span.text, self.sentence.start)
+
+    def token_at(self, pos: int) -> Token | None:
+        span = self.span_of(pos, pos + 1)
+        return span[0] if span is not None and len(span) else None
 
     def root_of(self, start: int, end: int) -> Token | None:
         span = self.span_of(start, end)

@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from bilat.analyze import frames, modality, timex
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
+from bilat.analyze.claims import number
 from bilat.analyze.context import DocView, SentenceView
 from bilat.lexicon import load
 from bilat.models import Mention
@@ -27,7 +28,18 @@ ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 ORDINAL_WORDS = {
     w: n + 1
     for n, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ]
     )
 }
 VENUE_KINDS = ("venue", "airport", "memorial", "residence", "building", "base", "port")
@@ -294,7 +306,7 @@ class Reader:
             for t in sorted(inside):
                 token = sv.span.doc[t]
                 if token.like_num and not self.view.mention_at(sv, token) and _countable(token):
-                    d.quantity = _number(token.text)
+                    d.quantity = number(token.text)
                     d.quantity_text = token.text
                     break
 
@@ -442,7 +454,7 @@ class Reader:
         by_start = {d.start: d for d in drafts}
         trig = [(t, by_start[sv.start(t)]) for t, _ in found if sv.start(t) in by_start]
         pairs = []
-        for tx in timex.find(sv.span.text, sv.sentence.start):
+        for tx in sv.times:
             near = self.view.mentions_in(tx.start - 1, tx.end + 1)
             if any(self.view.type_of(x) != "place" and x.start <= tx.start < x.end for x in near):
                 continue
@@ -480,7 +492,7 @@ class Reader:
             for d in drafts:
                 if d is target:
                     continue
-                if owner_token.i in d.frame_is or _governs(owner_token, d, sv):
+                if owner_token.i in d.frame_is or _governs(owner_token, d):
                     if token.lower_ == "during":
                         d.during = d.during or target
                     d.anchor = d.anchor or target
@@ -518,7 +530,7 @@ class Reader:
             d.platforms = [m.entity_id for m in self.mentions(sv, ("platform",))]
             cue = modality.status(sv.span.root, True)
             d.status = cue if cue in ("possible", "denied") else parent.status
-            d.timex = next(iter(timex.find(sv.span.text, sv.sentence.start)), None) or parent.timex
+            d.timex = next(iter(sv.times), None) or parent.timex
             self.drafts.append(d)
             return
         self.sentence(index, sv)
@@ -580,7 +592,7 @@ def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]
     return out
 
 
-def _governs(token: Token, d: Draft, sv: SentenceView) -> bool:
+def _governs(token: Token, d: Draft) -> bool:
     return any(
         t.i == d.trigger_i
         for t in token.children
@@ -668,19 +680,3 @@ def _countable(token: Token) -> bool:
     if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
         return False
     return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")
-
-
-WORDS = {
-    w: n
-    for n, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )
-}
-
-
-def _number(text: str) -> float | None:
-    clean = text.replace(",", "").rstrip("+")
-    try:
-        return float(clean)
-    except ValueError:
-        return float(WORDS[text.lower()]) if text.lower() in WORDS else None

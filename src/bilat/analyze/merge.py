@@ -23,7 +23,6 @@ from bilat.analyze.events import Draft
 from bilat.models import Event, Participant, TimeValue
 
 PRECEDENCE = ("occurred", "ongoing", "planned", "expected", "possible", "unknown", "denied")
-ROLE_RANK = {"participant": 0}
 FUTURE = ("planned", "expected", "possible")
 SAME_EVENT = {frozenset({"talks", "summit"}), frozenset({"talks", "meeting"})}
 
@@ -68,10 +67,6 @@ class Group:
         return {e for d in self.drafts for e in d.participants}
 
 
-def _has_det(draft: Draft, view: DocView) -> bool:
-    return draft.definite
-
-
 def _compatible(g: Group, d: Draft, view: DocView) -> bool:
     if not (g.first.rule.mergeable and d.rule.mergeable):
         return False
@@ -90,7 +85,7 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if session and d.session and session != d.session:
         return False
-    if d.subtype != g.first.subtype and not _has_det(d, view):
+    if d.subtype != g.first.subtype and not d.definite:
         return False
     if not _tenses_agree(g.status, d.status):
         return False
@@ -107,7 +102,7 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         plain = d if forum else g.first
         return plain.definite or (plain.subtype == "summit" and bilateral)
     if not forum:
-        return bool(g.people() & set(d.participants)) or (_has_det(d, view) and not d.participants)
+        return bool(g.people() & set(d.participants)) or (d.definite and not d.participants)
     return True
 
 
@@ -240,7 +235,7 @@ def _heading_focus(groups: list[Group], view: DocView) -> None:
         heading = view.heading_before(g.first.sentence)
         if heading is None:
             continue
-        found = timex.find(heading.span.text, heading.sentence.start)
+        found = heading.times
         if found:
             g.time = timex.resolve(found[0], view.published, future=g.status in FUTURE)
 
@@ -278,7 +273,7 @@ def to_event(
     first = g.first
     evidence = tuple(dict.fromkeys(span for d in g.drafts for span in d.evidence))
     platforms = tuple(dict.fromkeys(p for d in g.drafts for p in d.platforms))
-    subtype = next((d.subtype for d in g.drafts if d.subtype == first.subtype), first.subtype)
+    subtype = first.subtype
     if {"talks", "summit"} <= g.subtypes:
         subtype = "summit"
     return Event(

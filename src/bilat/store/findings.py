@@ -94,7 +94,8 @@ def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def _snippet(table: object, column_start: object, column_end: object) -> object:
+def _snippet(column_start: object, column_end: object) -> object:
+    """The document text between two offset columns, cut in SQL."""
     text = s.documents.c.text
     return func.substr(text, column_start + 1, column_end - column_start)  # type: ignore[operator]
 
@@ -164,7 +165,7 @@ def list_events(
                 ev.document_id,
                 ev.start_char,
                 ev.end_char,
-                _snippet(None, ev.start_char, ev.end_char),
+                _snippet(ev.start_char, ev.end_char),
             )
             .join(s.documents, s.documents.c.id == ev.document_id)
             .where(ev.event_id.in_(ids))
@@ -215,7 +216,7 @@ def list_claims(
 ) -> list[ClaimRow]:
     c = s.claims.c
     query = (
-        select(s.claims, _snippet(None, c.start_char, c.end_char).label("snippet"))
+        select(s.claims, _snippet(c.start_char, c.end_char).label("snippet"))
         .join(s.documents, s.documents.c.id == c.document_id)
         .order_by(c.document_id, c.start_char)
     )
