@@ -336,7 +336,11 @@ def export(
 @app.command("eval")
 def eval_(
     gold: Annotated[
-        str, typer.Argument(help="Gold YAML file (format in the README, 'Evaluation').")
+        str,
+        typer.Argument(
+            help="Gold YAML file (format in the README, 'Evaluation'), or a folder: every "
+            "*.yaml under it is scored in one run (eval/dev/)."
+        ),
     ],
     baseline: Annotated[
         str | None,
@@ -361,6 +365,7 @@ def eval_(
                 {
                     "gold": report.gold,
                     "scores": report.figures(),
+                    "by_type": report.type_figures(),
                     "misses": report.misses,
                     "false_alarms": report.false_alarms,
                     "below_floors": failures,

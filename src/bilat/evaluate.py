@@ -51,25 +51,40 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def figures(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
 
 @dataclass
 class Report:
     gold: str
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
+    # per entity type and per event subtype: {"entities": {"person": Score}, "events": {...}}
+    by_type: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: {"entities": {}, "events": {}}
+    )
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
 
     def figures(self) -> dict[str, dict[str, float]]:
+        return {k: v.figures() for k, v in self.scores.items()}
+
+    def tally(self, kind: str, label: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        """Add to the per-type score of ``label`` (an entity type or an event subtype)."""
+        sc = self.by_type[kind].setdefault(label, Score())
+        sc.tp, sc.fp, sc.fn = sc.tp + tp, sc.fp + fp, sc.fn + fn
+
+    def type_figures(self) -> dict[str, dict[str, dict[str, float]]]:
         return {
-            k: {
-                "precision": round(v.precision, 3),
-                "recall": round(v.recall, 3),
-                "f1": round(v.f1, 3),
-                "tp": v.tp,
-                "fp": v.fp,
-                "fn": v.fn,
-            }
-            for k, v in self.scores.items()
+            kind: {label: v.figures() for label, v in sorted(scores.items())}
+            for kind, scores in self.by_type.items()
         }
 
 
@@ -276,6 +291,12 @@ def _score_doc(
         sc.tp += len(want & have)
         sc.fn += len(want - have)
         sc.fp += len(have - want)
+        for _, t in want & have:
+            report.tally("entities", t, tp=1)
+        for _, t in want - have:
+            report.tally("entities", t, fn=1)
+        for _, t in have - want:
+            report.tally("entities", t, fp=1)
         report.misses += [
             {"kind": "entity", "doc": label, "gold": f"{i} ({t})"} for i, t in sorted(want - have)
         ]
@@ -307,6 +328,13 @@ def _score_doc(
         sc.fn += len(misses)
         sc.fp += len(extra)
         sc.tp += len(golds) - len(misses)
+        if kind == "events":
+            missed = {id(g) for g, _ in misses}
+            for g in golds:
+                hit = id(g) not in missed
+                report.tally("events", g["subtype"], tp=int(hit), fn=int(not hit))
+            for p in extra:
+                report.tally("events", p.subtype, fp=1)
         report.misses += [
             {"kind": kind[:-1], "doc": label, "gold": g, "nearest_wrong": near}
             for g, near in misses
@@ -314,18 +342,30 @@ def _score_doc(
         report.false_alarms += [{"kind": kind[:-1], "doc": label, "found": text(p)} for p in extra]
 
 
-def evaluate(gold_file: str | Path) -> Report:
-    """Score bilat against ``gold_file`` in a fresh temporary SQLite database."""
-    path = Path(gold_file)
-    data = _load(path)
+def gold_files(path: Path) -> list[Path]:
+    """``path`` itself, or every gold file (``*.yaml``) under a folder, in name order."""
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.rglob("*.yaml") if p.is_file())
+    if not found:
+        raise InputError(str(path), "no gold files (*.yaml) in this folder")
+    return found
+
+
+def evaluate(gold: str | Path) -> Report:
+    """Score bilat against a gold file, or every gold file under a folder, in one fresh
+    temporary SQLite database."""
+    path = Path(gold)
+    files = [(f, _load(f)) for f in gold_files(path)]
     report = Report(str(path))
     with tempfile.TemporaryDirectory(prefix="bilat-eval-") as tmp:
         store = api.open(f"sqlite:///{tmp}/eval.db")
         try:
             names = _Names(store)
-            for entry in data["documents"]:
-                doc_id = _ingest(store, path.parent, entry)
-                _score_doc(report, store, names, entry, doc_id)
+            for file, data in files:
+                for entry in data["documents"]:
+                    doc_id = _ingest(store, file.parent, entry)
+                    _score_doc(report, store, names, entry, doc_id)
         finally:
             store.close()
     return report
@@ -337,12 +377,13 @@ def below_floors(report: Report, baseline_file: str | Path) -> list[str]:
         floors = yaml.safe_load(Path(baseline_file).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BilatError(f"{baseline_file}: cannot read baseline: {exc}") from None
-    mine = floors.get(Path(report.gold).name, {})
+    key = Path(report.gold).name
+    mine = floors.get(key, {})
     figures = report.figures()
     out = []
     for kind, metrics in mine.items():
         for metric, floor in metrics.items():
             value = figures[kind][metric]
             if value < floor:
-                out.append(f"{Path(report.gold).name}: {kind} {metric} {value:.3f} < floor {floor}")
+                out.append(f"{key}: {kind} {metric} {value:.3f} < floor {floor}")
     return out

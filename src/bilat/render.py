@@ -211,13 +211,13 @@ def quotes_table(rows: list[QuoteRow]) -> Table:
     return table
 
 
-def eval_report(console: Console, report: Any, errors: int) -> None:
-    table = Table(title=f"bilat eval · {report.gold}")
-    for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(col, justify="right" if col != "kind" else "left")
-    for kind, f in report.figures().items():
+def _score_table(title: str, first: str, rows: dict[str, dict[str, float]]) -> Table:
+    table = Table(title=title)
+    for col in (first, "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != first else "left")
+    for label, f in rows.items():
         table.add_row(
-            kind,
+            label,
             f"{f['precision']:.3f}",
             f"{f['recall']:.3f}",
             f"{f['f1']:.3f}",
@@ -225,7 +225,15 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
             str(f["fp"]),
             str(f["fn"]),
         )
-    console.print(table)
+    return table
+
+
+def eval_report(console: Console, report: Any, errors: int) -> None:
+    console.print(_score_table(f"bilat eval · {report.gold}", "kind", report.figures()))
+    by_type = report.type_figures()
+    for kind, first in (("entities", "entity type"), ("events", "event subtype")):
+        if by_type[kind]:
+            console.print(_score_table(f"{kind} by type", first, by_type[kind]))
     if errors <= 0:
         return
     for m in report.misses[:errors]:
