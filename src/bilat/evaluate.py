@@ -113,14 +113,18 @@ class _Names:
     def id(self, name: str | None) -> str | None:
         if name is None:
             return None
-        if name not in self.cache:
-            with self.store.read() as conn:
-                try:
-                    self.cache[name] = read.find_entity(conn, name)
-                except NotFoundError:
-                    gaz = gazetteer()
-                    self.cache[name] = gaz.aliases.get(name.lower(), f"?{slugify(name)}")
-        return self.cache[name]
+        if name in self.cache:
+            return self.cache[name]
+        with self.store.read() as conn:
+            try:
+                found = read.find_entity(conn, name)
+            except NotFoundError:
+                known = gazetteer().aliases.get(name.lower())
+                if known is None:  # not met yet: a later document may bring it
+                    return f"?{slugify(name)}"
+                found = known
+        self.cache[name] = found
+        return found
 
 
 def _interval(value: Any) -> tuple[dt.date, dt.date] | None:

@@ -96,7 +96,7 @@ class Entity:
     roles: tuple[Role, ...] = ()
 
 
-MentionKind = Literal["name", "alias", "partial", "metonym", "demonym"]
+MentionKind = Literal["name", "alias", "partial", "metonym", "demonym", "group", "designator"]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from bilat.analyze import compounds, datelines, designators, groups
 from bilat.analyze.gazetteer import CAPITAL, DEMONYM, Gazetteer, gazetteer
-from bilat.analyze.names import acceptable, clean_span, entity_type, rules
+from bilat.analyze.names import acceptable, clean_span, entity_type, is_currency, rules
 from bilat.analyze.slug import slugify
 from bilat.lexicon import load
 from bilat.models import Block, Entity, Mention, MentionKind
@@ -34,9 +35,15 @@ class _Linker:
         base = self.blocks[block].start
         return base + span.start_char, base + span.end_char
 
-    def add(self, block: int, span: Span, entity: Entity, kind: MentionKind) -> None:
+    def add(
+        self, block: int, span: Span, entity: Entity, kind: MentionKind, nested: bool = False
+    ) -> None:
+        """Record a mention unless it overlaps one already made (a ``nested`` one may sit
+        inside another: the country in "Russian Defence Ministry")."""
         start, end = self.offsets(block, span)
-        if any(s < end and start < e for s, e in self.mentions):
+        if (start, end) in self.mentions:
+            return
+        if not nested and any(s < end and start < e for s, e in self.mentions):
             return
         sentence = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
         self.mentions[(start, end)] = Mention(entity.id, start, end, sentence, kind, span.text)
@@ -67,12 +74,41 @@ def _known_kind(span: Span, entity: Entity) -> MentionKind:
 
 def _link_ruler(linker: _Linker, block: int, span: Span) -> None:
     entity = linker.gaz.entities[span.ent_id_]
+    if entity.type == "country" and is_currency(span):
+        return
+    if entity.type == "person":
+        found = compounds.administration(span.doc, span, entity, linker.gaz)
+        if found is not None:
+            linker.add(block, found[0], found[1], "group")
+            return
     if span.label_ == DEMONYM:
         linker.add(block, span, entity, "demonym")
     elif span.label_ == CAPITAL and governmental(span):
         linker.add(block, span, linker.gaz.entities[entity.attrs["capital_of"]], "metonym")
     else:
         linker.add(block, span, entity, _known_kind(span, entity))
+
+
+def _datelines(linker: _Linker, docs: list[Doc]) -> None:
+    """The place and agency of a dateline ("NEW DELHI, Dec 4 (Reuters) -"): a place, even
+    when it is a capital, and a media outlet."""
+    for block in datelines.blocks([b.section for b in linker.blocks]):
+        doc = docs[block]
+        found = datelines.find(doc.text)
+        if found is None:
+            continue
+        parts = (
+            (found.place, None, ("place", "country")),
+            (found.region, None, ("place", "country")),
+            (found.agency, found.agency_name, ("organization",)),
+        )
+        for offsets, name, types in parts:
+            if offsets is None:
+                continue
+            span = doc.char_span(*offsets, alignment_mode="expand")
+            entity = linker.gaz.lookup(name or doc.text[offsets[0] : offsets[1]])
+            if span is not None and entity is not None and entity.type in types:
+                linker.add(block, span, entity, "alias")
 
 
 def _first_pass(linker: _Linker, docs: list[Doc]) -> None:
@@ -89,6 +125,54 @@ def _first_pass(linker: _Linker, docs: list[Doc]) -> None:
                 linker.add(block, span, entity, "alias")
             elif acceptable(span):
                 linker.pending.append((block, span))
+
+
+def _groups(linker: _Linker, docs: list[Doc]) -> None:
+    """Country groups next to each country mention ("the Japanese government")."""
+    countries = [
+        m for m in linker.mentions.values() if linker.entities[m.entity_id].type == "country"
+    ]
+    for mention in countries:
+        block = _block_of(linker, mention.start)
+        base = linker.blocks[block].start
+        span = docs[block].char_span(mention.start - base, mention.end - base)
+        if span is None:
+            continue
+        found = groups.after(docs[block], span) or groups.before(docs[block], span)
+        if found is not None:
+            head_span, head = found
+            group = groups.group_entity(linker.entities[mention.entity_id], head)
+            known = linker.gaz.lookup(group.name)  # "US military": the armed forces' entry
+            linker.add(block, head_span, known or group, "group")
+
+
+def _designators(linker: _Linker, docs: list[Doc]) -> None:
+    """Platforms the lexicon does not hold, named by a designator next to a category noun."""
+    for block, doc in enumerate(docs):
+        if linker.blocks[block].section == "boilerplate":
+            continue
+        for span, entity in designators.find(doc):
+            known = linker.gaz.lookup(entity.name) or linker.entities.get(entity.id)
+            linker.add(block, span, known or entity, "designator")
+
+
+def _nested_countries(linker: _Linker, docs: list[Doc]) -> None:
+    """The country inside a body's name ("Russian Defence Ministry", "US military")."""
+    for mention in list(linker.mentions.values()):
+        entity = linker.entities[mention.entity_id]
+        country = entity.attrs.get("country")
+        if entity.type == "country" or not isinstance(country, str):
+            continue
+        block = _block_of(linker, mention.start)
+        base = linker.blocks[block].start
+        span = docs[block].char_span(mention.start - base, mention.end - base)
+        part = compounds.leading_country(linker.gaz, span, country) if span is not None else None
+        if part is not None:
+            linker.add(block, part, linker.gaz.entities[country], "demonym", nested=True)
+
+
+def _block_of(linker: _Linker, start: int) -> int:
+    return next(b for b, x in enumerate(linker.blocks) if x.start <= start < x.end)
 
 
 def _words(text: str) -> list[str]:
@@ -152,7 +236,17 @@ def _surnames(linker: _Linker, docs: list[Doc]) -> None:
         for token in doc:
             owners = people.get(token.text)
             if owners and len(owners) == 1 and token.pos_ == "PROPN":
-                linker.add(block, doc[token.i : token.i + 1], owners[0], "partial")
+                span = doc[token.i : token.i + 1]
+                _drop_city(linker, linker.offsets(block, span))
+                linker.add(block, span, owners[0], "partial")
+
+
+def _drop_city(linker: _Linker, offsets: tuple[int, int]) -> None:
+    """A city named like a person met in the document ("Austin" after "Lloyd Austin") is
+    that person: forget the city mention there."""
+    mention = linker.mentions.get(offsets)
+    if mention is not None and linker.entities[mention.entity_id].attrs.get("population"):
+        del linker.mentions[offsets]
 
 
 def link(
@@ -160,8 +254,12 @@ def link(
 ) -> tuple[list[Mention], dict[str, Entity]]:
     """Mentions sorted by position, and the entities they point to."""
     linker = _Linker(blocks, sentence_starts)
+    _datelines(linker, docs)
     _first_pass(linker, docs)
+    _groups(linker, docs)
+    _designators(linker, docs)
     _resolve_pending(linker)
     _surnames(linker, docs)
+    _nested_countries(linker, docs)
     mentions = sorted(linker.mentions.values(), key=lambda m: m.start)
     return mentions, linker.entities

@@ -22,6 +22,7 @@ class Rules:
     strip_first_words: frozenset[str]
     max_tokens: int
     titles: tuple[tuple[str, ...], ...]
+    currency_words: frozenset[str]
 
 
 @cache
@@ -38,6 +39,7 @@ def rules() -> Rules:
         strip_first_words=frozenset(data["strip_first_words"]),
         max_tokens=int(data["max_tokens"]),
         titles=tuple(titles),
+        currency_words=frozenset(data["currency_words"]),
     )
 
 
@@ -81,6 +83,12 @@ def acceptable(span: Span) -> bool:
     if not any(c.isupper() for c in text) or text[0].isdigit() or "\n" in text:
         return False
     return not (span.label_ == "PERSON" and any(c.isdigit() for c in text))
+
+
+def is_currency(span: Span) -> bool:
+    """A country named as its money: "U.S. dollars", "Chinese yuan"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in rules().currency_words
 
 
 def entity_type(span: Span) -> str:

@@ -50,7 +50,9 @@ def _speaker_of(view: DocView, ana: Anaphora, index: int, verb: Token) -> _Speak
             if root is not None and (
                 root.i == subj.i or (root.head.i == subj.i and root.dep_ in ("compound", "appos"))
             ):
-                return _Speaker(m.entity_id, span.text, verb.lemma_)
+                # an unnamed group ("Indian officials") is no resolved speaker
+                group = view.entities[m.entity_id].attrs.get("kind") == "group"
+                return _Speaker(None if group else m.entity_id, span.text, verb.lemma_)
     ids = ana.resolve(index, subj)
     return _Speaker(ids[0] if len(ids) == 1 else None, span.text, verb.lemma_)
 
