@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from bilat.analyze.slug import slugify
-from bilat.analyze.variants import office_aliases
+from bilat.analyze.variants import class_aliases, office_aliases
 from bilat.analyze.world import ascii_name as _ascii
 from bilat.analyze.world import cities, country_rows, subdivisions
 from bilat.lexicon import load
@@ -157,18 +157,15 @@ def _entity(row: dict[str, Any], etype: str) -> Entity:
 
 
 def _derived(gaz: Gazetteer, row: dict[str, Any]) -> dict[str, Any]:
-    """``row`` with the aliases its ``short`` form and country give ("Japan's Ministry of
-    Defense"), where no other entry holds them."""
+    """``row`` with the aliases its name, ``short`` form and country give ("Japan's Ministry
+    of Defense", "Mogami-class frigates"), where no other entry holds them."""
     country = gaz.entities.get(str(row.get("country")))
-    if not row.get("short") or country is None:
-        return row
+    derived = class_aliases(row["name"], row.get("category"))
+    if row.get("short") and country is not None:
+        derived += office_aliases(row["short"], country)
     known = {a.lower() for a in (row["name"], *row.get("aliases", []))}
-    extra = [
-        a
-        for a in office_aliases(row["short"], country)
-        if a.lower() not in known and a.lower() not in gaz.aliases
-    ]
-    return {**row, "aliases": [*row.get("aliases", []), *extra]}
+    extra = [a for a in derived if a.lower() not in known and a.lower() not in gaz.aliases]
+    return {**row, "aliases": [*row.get("aliases", []), *extra]} if extra else row
 
 
 def _add_file(gaz: Gazetteer, name: str, etype: str) -> None:

@@ -23,6 +23,8 @@ class Rules:
     max_tokens: int
     titles: tuple[tuple[str, ...], ...]
     currency_words: frozenset[str]
+    trailing_words: frozenset[str]
+    type_by_first_word: dict[str, str]
 
 
 @cache
@@ -40,6 +42,8 @@ def rules() -> Rules:
         max_tokens=int(data["max_tokens"]),
         titles=tuple(titles),
         currency_words=frozenset(data["currency_words"]),
+        trailing_words=frozenset(data["trailing_words"]),
+        type_by_first_word={w: t for t, words in data["type_by_first_word"].items() for w in words},
     )
 
 
@@ -63,7 +67,13 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].text in r.strip_first_words):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
+    if "(" in [t.text for t in doc[start:end]]:  # "Generalized System of Preferences (GSP)"
+        end = start + [t.text for t in doc[start:end]].index("(")
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].lower_ in r.trailing_words  # "Framework for the"
+    ):
         end -= 1
     if span.label_ == "PERSON":
         start += _title_length([t.text for t in doc[start:end]])
@@ -94,4 +104,8 @@ def is_currency(span: Span) -> bool:
 def entity_type(span: Span) -> str:
     """The type a new entity gets: from its last word if telling, else from the label."""
     r = rules()
-    return r.type_by_last_word.get(span[-1].text, r.label_types[span.label_])
+    return (
+        r.type_by_first_word.get(span[0].text)
+        or r.type_by_last_word.get(span[-1].text)
+        or r.label_types[span.label_]
+    )

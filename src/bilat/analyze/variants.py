@@ -50,3 +50,30 @@ def office_aliases(short: str, country: Entity) -> list[str]:
             for t, o in ((topic, office), (topic.lower(), office.lower())):
                 out += [f"{demonym} {t} {o}"] + [f"{n}'s {t} {o}" for n in names]
     return list(dict.fromkeys(out))
+
+
+_CLASS = re.compile(r"^(?P<base>.+?)[- ]class(?: (?P<noun>[a-z ]+?))?$")
+# the noun news puts after "X-class" for each platform category
+_CLASS_NOUNS = {
+    "aircraft carrier": "aircraft carrier",
+    "destroyer": "destroyer",
+    "frigate": "frigate",
+    "corvette": "corvette",
+    "submarine": "submarine",
+    "patrol vessel": "patrol vessel",
+    "landing ship": "landing ship",
+}
+
+
+def class_aliases(name: str, category: str | None) -> list[str]:
+    """ "Mogami class" (a frigate) -> "Mogami-class", "Mogami class frigate",
+    "Mogami-class frigates", ..."""
+    match = _CLASS.match(name)
+    if match is None:
+        return []
+    base = match.group("base")
+    noun = match.group("noun") or _CLASS_NOUNS.get(category or "")
+    out = [f"{base} class", f"{base}-class"]
+    if noun:
+        out += [f"{form} {n}" for form in out[:2] for n in (noun, noun + "s")]
+    return [a for a in out if a != name]
