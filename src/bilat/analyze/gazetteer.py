@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from bilat.analyze import cache as cache_store
 from bilat.analyze.slug import slugify
 from bilat.analyze.variants import class_aliases, office_aliases
 from bilat.analyze.world import ascii_name as _ascii
@@ -197,13 +198,24 @@ def _add_divisions(gaz: Gazetteer) -> None:
         gaz.add(Entity(entity_id, "place", names[0], tuple(names[1:]), attrs))
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """Every lexicon entity, built once per process."""
+def build() -> Gazetteer:
+    """Every lexicon entity, built from the YAML files and the libraries."""
     gaz = Gazetteer()
     _add_countries(gaz)
     for name, etype in FILES.items():
         _add_file(gaz, name, etype)
     _add_cities(gaz)
     _add_divisions(gaz)
+    return gaz
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once and kept in the on-disk cache (``cache.py``)."""
+    entry = cache_store.key("gazetteer")
+    found = cache_store.load("gazetteer", entry)
+    if isinstance(found, Gazetteer):
+        return found
+    gaz = build()
+    cache_store.save("gazetteer", entry, gaz)
     return gaz

