@@ -7,14 +7,22 @@ with the gazetteer, links entities and writes everything to a fresh SQLite file.
 Both pipelines are loaded before the clock starts. Figures are appended to
 bench/results.md.
 
-    python bench/bench_ingest.py [--docs 500] [--rounds 1]
+Pipeline load is timed as whole processes (median of --load-runs): plain spaCy loading
+the same model, and bilat loading its pipeline with a cold gazetteer cache (an empty
+BILAT_CACHE_DIR) and a warm one.
+
+    python bench/bench_ingest.py [--docs 500] [--rounds 1] [--load-runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -61,11 +69,35 @@ def bench_bilat(texts: list[str]) -> tuple[float, int, int]:
     return seconds, report.tokens, report.stored
 
 
+SPACY_LOAD = "from bilat.analyze.pipeline import load_model; load_model()"
+BILAT_LOAD = "from bilat.analyze.pipeline import nlp; nlp()"
+
+
+def _process_seconds(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    return time.perf_counter() - start
+
+
+def bench_load(runs: int) -> dict[str, float]:
+    """Median whole-process seconds to load plain spaCy, and bilat cold and warm."""
+    out: dict[str, list[float]] = {"spacy": [], "cold": [], "warm": []}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as cache_dir:
+            env = {**os.environ, "BILAT_CACHE_DIR": cache_dir}
+            out["spacy"].append(_process_seconds(SPACY_LOAD, env))
+            out["cold"].append(_process_seconds(BILAT_LOAD, env))
+            out["warm"].append(_process_seconds(BILAT_LOAD, env))
+    return {k: statistics.median(v) for k, v in out.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--load-runs", type=int, default=3)
     args = parser.parse_args()
+    load = bench_load(args.load_runs)
     texts = corpus_texts(args.docs)
     best_s, best_b = (float("inf"), 0), (float("inf"), 0, 0)
     for _ in range(args.rounds):
@@ -89,6 +121,10 @@ def main() -> None:
             *lines,
             "",
             f"bilat / spaCy (docs/s): **{ratio:.2f}** (target ≥ 0.75)",
+            "",
+            f"Pipeline load, whole process, median of {args.load_runs}: plain spaCy "
+            f"{load['spacy']:.2f} s; bilat with a cold gazetteer cache {load['cold']:.2f} s, "
+            f"warm {load['warm']:.2f} s (warm / spaCy {load['warm'] / load['spacy']:.2f}).",
             "",
         ]
     )

@@ -57,10 +57,10 @@ def _category(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def find(doc: Doc) -> Iterator[tuple[Span, Entity]]:
-    """Designator spans in ``doc`` with the platform entity each names."""
+def find(doc: Doc, text: str) -> Iterator[tuple[Span, Entity]]:
+    """Designator spans in ``doc`` (whose text is ``text``) with the platform each names."""
     r = rules()
-    for match in r.pattern.finditer(doc.text):
+    for match in r.pattern.finditer(text):
         name = match.group(1)
         if name in r.stop or not any(c.isdigit() for c in name):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -58,7 +58,22 @@ def extract(
     merge.settle_times(groups, view)
     events = [merge.to_event(g, view, co_chairs(), titles) for g in merge.emitted(groups)]
     _referenced(events, entities)
+    _learned(roles, entities)
     return Extracted(tuple(events), tuple(read_claims(view)), tuple(quotes), tuple(roles))
+
+
+def _learned(roles: list[TextRole], entities: dict[str, Entity]) -> None:
+    """A person the lexicon does not know keeps the first title the text gives them and that
+    title's country ("Lithuanian Deputy Defence Minister Tomas Vaitkunas")."""
+    for role in roles:
+        person = entities.get(role.person_id)
+        if person is None or person.origin != "text" or "title" in person.attrs:
+            continue
+        attrs = {**person.attrs, "title": role.title}
+        of = entities.get(role.of_id) if role.of_id else None
+        if of is not None and of.type == "country":
+            attrs["country"] = of.id
+        entities[role.person_id] = replace(person, attrs=attrs)
 
 
 def _referenced(events: list[Event], entities: dict[str, Entity]) -> None:

@@ -22,7 +22,8 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 @dataclass(frozen=True)
 class GroupRules:
-    heads: tuple[tuple[tuple[str, ...], str], ...]  # (words, canonical head), longest first
+    # first word -> [(words, canonical head)], longest first
+    heads: dict[str, list[tuple[tuple[str, ...], str]]]
     modifiers: frozenset[str]
     before: dict[str, str]  # word before "of <country>" -> canonical head
 
@@ -30,15 +31,19 @@ class GroupRules:
 @cache
 def rules() -> GroupRules:
     data = load("groups")
-    heads = [(tuple(words), head) for head, forms in data["heads"].items() for words in forms]
-    heads.sort(key=lambda h: -len(h[0]))
+    heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for head, forms in data["heads"].items():
+        for words in forms:
+            heads.setdefault(words[0], []).append((tuple(words), head))
+    for bucket in heads.values():
+        bucket.sort(key=lambda h: -len(h[0]))
     before = {w: head for head, words in data["before_country"].items() for w in words}
-    return GroupRules(tuple(heads), frozenset(data["modifiers"]), before)
+    return GroupRules(heads, frozenset(data["modifiers"]), before)
 
 
 def _head_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """The end token and canonical head of the longest head starting at token ``i``."""
-    for words, head in rules().heads:
+    for words, head in rules().heads.get(doc[i].lower_, ()):
         end = i + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == words:
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):

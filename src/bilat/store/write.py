@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bilat.models import Analysis, Entity
+from bilat.models import Analysis, Entity, Event
 from bilat.store import schema as s
 
 
@@ -120,52 +120,59 @@ def _save_findings(conn: Connection, analysis: Analysis) -> None:
     """Events (with participants and evidence), claims, quotes and roles the text gives."""
     doc_id = analysis.document.id
     known = set(analysis.entities)
-    for e in analysis.events:
-        t = e.time
-        row = {
-            "document_id": doc_id,
-            "type": e.type,
-            "subtype": e.subtype,
-            "status": e.status,
-            "attribution": e.attribution,
-            "date_start": t.start if t else None,
-            "date_end": t.end if t else None,
-            "date_text": t.text if t else None,
-            "place_id": e.place_id if e.place_id in known else None,
-            "venue_id": e.venue_id if e.venue_id in known else None,
-            "forum_id": e.forum_id if e.forum_id in known else None,
-            "session": e.session,
-            "platform_id": e.platform_ids[0] if e.platform_ids else None,
-            "quantity": e.quantity,
-            "quantity_text": e.quantity_text,
-            "money_amount": e.money_amount,
-            "money_currency": e.money_currency,
-            "confidence": e.confidence,
-            "start_char": e.start,
-            "end_char": e.end,
-            "topic": e.topic,
-        }
-        event_id = conn.execute(s.events.insert().values(**row)).inserted_primary_key[0]
+    rows = [_event_row(doc_id, e, known) for e in analysis.events]
+    if rows:  # one round trip for the events, ids back in their order
+        query = s.events.insert().returning(s.events.c.id, sort_by_parameter_order=True)
+        ids = [r[0] for r in conn.execute(query, rows)]
         people = [
-            {"event_id": event_id, "entity_id": p.entity_id, "role": p.role}
+            {"event_id": i, "entity_id": p.entity_id, "role": p.role}
+            for i, e in zip(ids, analysis.events, strict=True)
             for p in e.participants
             if p.entity_id in known
         ]
         people += [
-            {"event_id": event_id, "entity_id": p, "role": "platform"}
+            {"event_id": i, "entity_id": p, "role": "platform"}
+            for i, e in zip(ids, analysis.events, strict=True)
             for p in e.platform_ids
             if p in known
         ]
         if people:
             conn.execute(s.event_participants.insert(), people)
-        conn.execute(
-            s.event_evidence.insert(),
-            [
-                {"event_id": event_id, "document_id": doc_id, "start_char": a, "end_char": b}
-                for a, b in e.evidence
-            ],
-        )
+        evidence = [
+            {"event_id": i, "document_id": doc_id, "start_char": a, "end_char": b}
+            for i, e in zip(ids, analysis.events, strict=True)
+            for a, b in e.evidence
+        ]
+        if evidence:
+            conn.execute(s.event_evidence.insert(), evidence)
     _save_rows(conn, analysis, known)
+
+
+def _event_row(doc_id: str, e: Event, known: set[str]) -> dict[str, Any]:
+    t = e.time
+    return {
+        "document_id": doc_id,
+        "type": e.type,
+        "subtype": e.subtype,
+        "status": e.status,
+        "attribution": e.attribution,
+        "date_start": t.start if t else None,
+        "date_end": t.end if t else None,
+        "date_text": t.text if t else None,
+        "place_id": e.place_id if e.place_id in known else None,
+        "venue_id": e.venue_id if e.venue_id in known else None,
+        "forum_id": e.forum_id if e.forum_id in known else None,
+        "session": e.session,
+        "platform_id": e.platform_ids[0] if e.platform_ids else None,
+        "quantity": e.quantity,
+        "quantity_text": e.quantity_text,
+        "money_amount": e.money_amount,
+        "money_currency": e.money_currency,
+        "confidence": e.confidence,
+        "start_char": e.start,
+        "end_char": e.end,
+        "topic": e.topic,
+    }
 
 
 def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
