@@ -60,6 +60,8 @@ def _category(doc: Doc, span: Span) -> str | None:
 def find(doc: Doc, text: str) -> Iterator[tuple[Span, Entity]]:
     """Designator spans in ``doc`` (whose text is ``text``) with the platform each names."""
     r = rules()
+    if not any(c.isdigit() for c in text):  # every designator has a number
+        return
     for match in r.pattern.finditer(text):
         name = match.group(1)
         if name in r.stop or not any(c.isdigit() for c in name):

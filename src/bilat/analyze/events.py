@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Token
-from spacy.vocab import Vocab
 
 from bilat.analyze import frames, modality, timex
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
 from bilat.analyze.claims import number
 from bilat.analyze.context import DocView, SentenceView
+from bilat.analyze.triggers import TriggerIndex
 from bilat.lexicon import load
 from bilat.models import Entity, Mention
 
@@ -149,11 +148,8 @@ def rules() -> Rules:
 
 
 @cache
-def matcher(vocab: Vocab) -> Matcher:
-    m = Matcher(vocab)
-    for key, pats in rules().patterns.items():
-        m.add(key, pats)
-    return m
+def trigger_index() -> TriggerIndex:
+    return TriggerIndex.build(rules().patterns)
 
 
 def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token, Rule]]:
@@ -161,8 +157,7 @@ def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token,
     r = rules()
     found: dict[int, tuple[int, Token, Rule]] = {}
     span = sv.span
-    for match_id, start, end in matcher(span.doc.vocab)(span):
-        key = span.doc.vocab.strings[match_id]
+    for key, start, end in trigger_index().find(span):
         token = span[start + r.heads[key]]
         pos = sv.start(token)
         if any(s <= pos < e for s, e in skip):
