@@ -35,6 +35,14 @@ CONTEXT = {
     "AGREE": "diplomatic",
     "CONSULT": "diplomatic",
     "SUPPORT": "diplomatic",
+    "REQUEST": "diplomatic",
+    "REJECT": "diplomatic",
+    "ACCUSE": "diplomatic",
+    "THREATEN": "diplomatic",
+    "PROTEST": "diplomatic",
+    "CONCEDE": "diplomatic",
+    "SANCTION": "economic",
+    "MOBILIZE": "military",
 }
 
 
