@@ -30,6 +30,7 @@ from bilat.store.db import Store
 from bilat.store.findings import ClaimRow, EventRow, QuoteRow
 
 KINDS = ("entities", "events", "claims", "quotes")
+_PRIMARY = ("subtype", "value", "text")  # the field whose mismatch makes two items unrelated
 
 
 @dataclass
@@ -207,8 +208,9 @@ def _event_text(e: EventRow) -> str:
 
 def _match(
     golds: list[dict[str, Any]], preds: list[Any], diff: Any
-) -> tuple[list[tuple[dict[str, Any], list[str]]], list[Any]]:
-    """Greedy one-to-one matching; returns (gold misses with the nearest diff, unmatched predictions)."""
+) -> tuple[list[tuple[dict[str, Any], list[str], Any]], list[Any]]:
+    """Greedy one-to-one matching; returns (gold misses with the fields the nearest
+    prediction gets wrong and that prediction, unmatched predictions)."""
     left = list(preds)
     misses = []
     for g in golds:
@@ -216,8 +218,11 @@ def _match(
         if found is not None:
             left.remove(found)
             continue
-        near = min((diff(g, p) for p in left), key=len, default=["no candidate"])
-        misses.append((g, near))
+        diffs = [(diff(g, p), p) for p in left]
+        # the nearest prediction of the same kind (subtype, value, text) when there is one
+        same = [d for d in diffs if d[0][0] not in _PRIMARY]
+        near, pred = min(same or diffs, key=lambda d: len(d[0]), default=(["no candidate"], None))
+        misses.append((g, near, pred if same else None))
     return misses, left
 
 
@@ -333,15 +338,21 @@ def _score_doc(
         sc.fp += len(extra)
         sc.tp += len(golds) - len(misses)
         if kind == "events":
-            missed = {id(g) for g, _ in misses}
+            missed = {id(g) for g, _, _ in misses}
             for g in golds:
                 hit = id(g) not in missed
                 report.tally("events", g["subtype"], tp=int(hit), fn=int(not hit))
             for p in extra:
                 report.tally("events", p.subtype, fp=1)
         report.misses += [
-            {"kind": kind[:-1], "doc": label, "gold": g, "nearest_wrong": near}
-            for g, near in misses
+            {
+                "kind": kind[:-1],
+                "doc": label,
+                "gold": g,
+                "nearest_wrong": near,
+                **({"nearest": text(pred)} if pred is not None else {}),
+            }
+            for g, near, pred in misses
         ]
         report.false_alarms += [{"kind": kind[:-1], "doc": label, "found": text(p)} for p in extra]
 

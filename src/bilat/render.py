@@ -238,7 +238,9 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
         return
     for m in report.misses[:errors]:
         near = (
-            f"  (nearest prediction wrong on: {', '.join(m['nearest_wrong'])})"
+            f"  (nearest prediction wrong on: {', '.join(m['nearest_wrong'])}"
+            + (f": {m['nearest']}" if m.get("nearest") else "")
+            + ")"
             if "nearest_wrong" in m
             else ""
         )

@@ -186,9 +186,7 @@ class Reader:
         out: list[tuple[Token, list[str]]] = []
         covered: set[int] = set()
         for m in _actor_mentions(self.view.mentions_in(sv.sentence.start, sv.sentence.end)):
-            if self.view.type_of(m) not in ACTOR_TYPES or _is_group(
-                self.view.entities[m.entity_id]
-            ):
+            if self.view.type_of(m) not in ACTOR_TYPES:
                 continue
             root = sv.root_of(m.start, m.end)
             if root is not None:
@@ -677,11 +675,6 @@ def _countable(token: Token) -> bool:
     if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
         return False
     return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")
-
-
-def _is_group(entity: Entity) -> bool:
-    """A country group ("Indian officials") acts through its country, which is mentioned too."""
-    return entity.attrs.get("kind") == "group"
 
 
 def _actor_mentions(mentions: list[Mention]) -> list[Mention]:

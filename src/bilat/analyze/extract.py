@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from bilat.analyze import merge
+from bilat.analyze import actors, merge
 from bilat.analyze.anaphora import Anaphora
 from bilat.analyze.claims import read_claims
 from bilat.analyze.context import build_view
@@ -56,7 +56,10 @@ def extract(
     groups = merge.group(drafts, view)
     merge.share_venues(groups)
     merge.settle_times(groups, view)
-    events = [merge.to_event(g, view, co_chairs(), titles) for g in merge.emitted(groups)]
+    events = [
+        actors.settle(merge.to_event(g, view, co_chairs(), titles), entities)
+        for g in merge.emitted(groups)
+    ]
     _referenced(events, entities)
     _learned(roles, entities)
     return Extracted(tuple(events), tuple(read_claims(view)), tuple(quotes), tuple(roles))
