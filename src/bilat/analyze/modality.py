@@ -40,8 +40,16 @@ def _cue(token: Token) -> str | None:
 
 
 def _negated(token: Token) -> bool:
+    """ "not signed", "no contract", and "no contract was signed" (the negation on the
+    subject or object of the word)."""
     neg = _rules()["negation"]
-    return any(c.dep_ in ("neg", "det") and c.lower_ in neg for c in token.children)
+    if any(c.dep_ in ("neg", "det") and c.lower_ in neg for c in token.children):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(g.dep_ == "det" and g.lower_ in neg for g in c.children)
+        for c in token.children
+    )
 
 
 def _tense(token: Token) -> str | None:
