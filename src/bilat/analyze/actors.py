@@ -6,13 +6,40 @@
   acting in the event (not only speaking of it) belongs to it: its country, or a role the
   lexicon gives it there. "Belousov said Russia is committed to India" keeps Russia.
 - A media outlet reports an event; it does not take part ("RIYADH, May 13 (Reuters) -").
+- A deal, delivery or negotiation whose sentence names no party ("the deal was signed in
+  2018") takes the document's pair of countries when the article is about a pair: the
+  parties are then inferred, and the event's confidence says so.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
+from functools import cache
 
-from bilat.models import Entity, Event, Participant
+from bilat.lexicon import load
+from bilat.models import Entity, Event, Mention, Participant
+
+INFERRED_CONFIDENCE = 0.3
+
+
+@cache
+def _pair_rules() -> tuple[frozenset[str], int]:
+    data = load("events")["document_pair"]
+    return frozenset(data["subtypes"]), int(data["min_mentions"])
+
+
+def document_pair(mentions: list[Mention], entities: dict[str, Entity]) -> tuple[str, ...]:
+    """The two countries an article is about: the two most mentioned, each at least
+    ``min_mentions`` times and clearly ahead of any third; empty when there is no such pair."""
+    _, least = _pair_rules()
+    counts = Counter(m.entity_id for m in mentions if entities[m.entity_id].type == "country")
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < least:
+        return ()
+    if len(top) == 3 and top[2][1] >= top[1][1]:
+        return ()
+    return (top[0][0], top[1][0])
 
 
 def _country_of(entity: Entity) -> set[str]:
@@ -20,8 +47,12 @@ def _country_of(entity: Entity) -> set[str]:
     return out | {r.of for r in entity.roles if r.of}
 
 
-def settle(event: Event, entities: dict[str, Entity]) -> Event:
-    """``event`` with countries represented by another participant and outlets dropped."""
+def settle(event: Event, entities: dict[str, Entity], pair: tuple[str, ...] = ()) -> Event:
+    """``event`` with countries represented by another participant and outlets dropped, and
+    the document's pair as its parties when it names none and its subtype allows."""
+    if not event.participants and pair and event.subtype in _pair_rules()[0]:
+        inferred = tuple(Participant(c, "participant") for c in pair)
+        return replace(event, participants=inferred, confidence=INFERRED_CONFIDENCE)
     kept = [
         p
         for p in event.participants

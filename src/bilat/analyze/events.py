@@ -60,6 +60,7 @@ class Rule:
     chair_verbs: tuple[str, ...] = ()
     emit: bool = True
     present_is: str | None = None
+    absorbed_by: tuple[str, ...] = ()  # subtypes that take this draft in when in its sentence
 
     def roles_for(self, trigger: Token) -> dict[str, str]:
         return self.verb_roles.get(trigger.lemma_, self.roles)
@@ -131,6 +132,7 @@ def rules() -> Rules:
             chair_verbs=tuple(entry.get("chair_verbs", ())),
             emit=entry.get("emit", True),
             present_is=entry.get("present_is"),
+            absorbed_by=tuple(entry.get("absorbed_by", ())),
         )
         for n, pattern in enumerate(entry["patterns"]):
             key = f"{rule.subtype}#{n}"
@@ -435,7 +437,7 @@ class Reader:
             self.speaker(d, index, sv, token)
             drafts.append(d)
             self.by_trigger[(index, token.i)] = d
-        drafts = _fold(drafts, found)
+        drafts = _absorbed(_fold(drafts, found))
         self.times(sv, drafts, found)
         self.anchors(index, sv, drafts)
         if sv.span.text.rstrip().endswith(":"):
@@ -620,19 +622,38 @@ def _fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
         if same is None:
             out.append(d)
             continue
-        for entity_id, role in d.participants.items():
-            same.add(entity_id, role)
-        same.platforms += [p for p in d.platforms if p not in same.platforms]
-        same.forum_id = same.forum_id or d.forum_id
-        same.session = same.session or d.session
-        same.place_id = same.place_id or d.place_id
-        same.venue_id = same.venue_id or d.venue_id
-        same.quantity = same.quantity if same.quantity is not None else d.quantity
-        same.quantity_text = same.quantity_text or d.quantity_text
-        same.definite = same.definite or d.definite
-        same.frame_is |= d.frame_is
-        same.anchor = same.anchor or d.anchor
-        same.timex = same.timex or d.timex
+        _absorb(same, d)
+    return out
+
+
+def _absorb(same: Draft, d: Draft) -> None:
+    """Everything ``d`` read goes into ``same``, which keeps what it has."""
+    for entity_id, role in d.participants.items():
+        same.add(entity_id, role)
+    same.platforms += [p for p in d.platforms if p not in same.platforms]
+    same.forum_id = same.forum_id or d.forum_id
+    same.session = same.session or d.session
+    same.place_id = same.place_id or d.place_id
+    same.venue_id = same.venue_id or d.venue_id
+    same.quantity = same.quantity if same.quantity is not None else d.quantity
+    same.quantity_text = same.quantity_text or d.quantity_text
+    same.definite = same.definite or d.definite
+    same.frame_is |= d.frame_is
+    same.anchor = same.anchor or d.anchor
+    same.timex = same.timex or d.timex
+
+
+def _absorbed(drafts: list[Draft]) -> list[Draft]:
+    """A draft whose rule names a subtype that absorbs it ("sign" -> "order") joins the
+    first draft of that subtype in the same sentence: a contract signed to buy jets is one
+    order, not a signing and an order."""
+    out = []
+    for d in drafts:
+        into = next((o for o in drafts if o is not d and o.subtype in d.rule.absorbed_by), None)
+        if into is None or d.subtype in into.rule.absorbed_by:
+            out.append(d)
+        else:
+            _absorb(into, d)
     return out
 
 

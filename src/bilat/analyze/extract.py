@@ -56,8 +56,10 @@ def extract(
     groups = merge.group(drafts, view)
     merge.share_venues(groups)
     merge.settle_times(groups, view)
+    body = [m for m in mentions if sentences[m.sentence].section == "body"]
+    pair = actors.document_pair(body, entities)
     events = [
-        actors.settle(merge.to_event(g, view, co_chairs(), titles), entities)
+        actors.settle(merge.to_event(g, view, co_chairs(), titles), entities, pair)
         for g in merge.emitted(groups)
     ]
     _referenced(events, entities)
