@@ -22,7 +22,7 @@ from bilat.models import TimeValue
 class Timex:
     """A time expression found in text, not yet resolved (resolution may need the tense)."""
 
-    kind: str  # date, month, year, weekday, relative, day_number
+    kind: str  # date, month, month_alone, year, weekday, relative, day_number
     text: str
     start: int
     end: int
@@ -39,6 +39,7 @@ class _Rules:
     full_date: re.Pattern[str]
     us_date: re.Pattern[str]
     month_year: re.Pattern[str]
+    month_alone: re.Pattern[str]
     week_of: re.Pattern[str]
     year: re.Pattern[str]
     not_a_date: frozenset[str]
@@ -69,6 +70,9 @@ def _rules() -> _Rules:
             rf"\b{month} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?"
         ),
         month_year=re.compile(rf"\b{month},? (?:of )?(?P<year>\d{{4}})\b"),
+        month_alone=re.compile(
+            rf"\b(?:{'|'.join(data['month_preps'])}) {month}(?![\w-]|,? \d)", re.IGNORECASE
+        ),
         week_of=re.compile(
             rf"\b(?P<nth>first|second|third|fourth|last) week of {month}(?: (?P<year>\d{{4}}))?"
         ),
@@ -105,6 +109,9 @@ def find(text: str, offset: int = 0) -> list[Timex]:
             add("date", m, int(m["day"]), r.months[m["month"].lower()], m["year"])
     for m in r.month_year.finditer(text):
         add("month", m, r.months[m["month"].lower()], int(m["year"]))
+    for m in r.month_alone.finditer(text):
+        if m["month"][0].isupper():  # "in May", not "in may"
+            add("month_alone", m, r.months[m["month"].lower().rstrip(".")])
     for pattern, rule in r.relative:
         for m in pattern.finditer(text):
             add("relative", m, rule["unit"], rule["offset"], rule.get("part"))
@@ -178,6 +185,14 @@ def _nearest_year(anchor: dt.date, month: int) -> int:
     return anchor.year
 
 
+def _month_year(anchor: dt.date, month: int, future: bool) -> int:
+    """The year of a month named alone: the last such month up to the anchor's, or for a
+    planned event the next one from it."""
+    if future:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
 def _interval(
     tx: Timex, anchor: dt.date | None, future: bool
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -197,6 +212,10 @@ def _interval(
         except ValueError:
             return None, None
         return day, day
+    if tx.kind == "month_alone":
+        if anchor is None:
+            return None, None
+        return _month_span(_month_year(anchor, v[0], future), v[0])
     if tx.kind == "week_of":
         span = _week_of(anchor, *v)
         return span if span else (None, None)
