@@ -86,7 +86,8 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
     """
     rules = _rules()
     path, reporter = _path(trigger)
-    denied = False
+    # "officials denied (reports) that the deal had been cleared": what is denied is denied
+    denied = reporter is not None and reporter.lemma_ in rules["denial_verbs"]
     for token in path:
         if _negated(token) or token.lemma_ in rules["denial_verbs"]:
             denied = True
