@@ -57,9 +57,10 @@ def _category(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def find(doc: Doc, text: str) -> Iterator[tuple[Span, Entity]]:
-    """Designator spans in ``doc`` (whose text is ``text``) with the platform each names."""
+def find(doc: Doc) -> Iterator[tuple[Span, Entity]]:
+    """Designator spans in ``doc`` with the platform entity each names."""
     r = rules()
+    text = doc.text
     if not any(c.isdigit() for c in text):  # every designator has a number
         return
     for match in r.pattern.finditer(text):

@@ -151,7 +151,7 @@ def _designators(linker: _Linker, docs: list[Doc]) -> None:
     for block, doc in enumerate(docs):
         if linker.blocks[block].section == "boilerplate":
             continue
-        for span, entity in designators.find(doc, doc.text):
+        for span, entity in designators.find(doc):
             known = linker.gaz.lookup(entity.name) or linker.entities.get(entity.id)
             linker.add(block, span, known or entity, "designator")
 
