@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -351,29 +352,33 @@ def eval_(
 ) -> None:
     """Score bilat against hand-written gold: precision, recall and F1 for entities, events, claims, quotes."""
     from bilat.evaluate import below_floors, evaluate
+    from bilat.sentence_eval import SentenceReport, evaluate_sentences, is_sentence_set
 
     try:
-        with err.status("ingesting the gold documents into a fresh database…"):
-            report = evaluate(gold)
+        sentences = is_sentence_set(Path(gold))
+        with err.status("reading the gold documents into a fresh database…"):
+            report = evaluate_sentences(gold) if sentences else evaluate(gold)
         failures = below_floors(report, baseline) if baseline else []
     except BilatError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if as_json:
-        print(
-            render.to_json(
-                {
-                    "gold": report.gold,
-                    "scores": report.figures(),
-                    "by_type": report.type_figures(),
-                    "misses": report.misses,
-                    "false_alarms": report.false_alarms,
-                    "below_floors": failures,
-                }
-            )
-        )
+        body: dict[str, Any] = {"gold": report.gold, "scores": report.figures()}
+        if isinstance(report, SentenceReport):
+            body["by_type"] = {k: v.accuracy() for k, v in sorted(report.by_type.items())}
+            body["misses"] = report.misses
+        else:
+            body |= {
+                "by_type": report.type_figures(),
+                "misses": report.misses,
+                "false_alarms": report.false_alarms,
+            }
+        print(render.to_json({**body, "below_floors": failures}))
+    elif isinstance(report, SentenceReport):
+        render.sentence_report(out, report, errors)
     else:
         render.eval_report(out, report, errors)
+    if not as_json:
         for line in failures:
             err.print(f"[red]below floor:[/red] {line}", soft_wrap=True)
     if failures:

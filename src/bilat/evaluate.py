@@ -24,6 +24,7 @@ from bilat import api
 from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.slug import slugify
 from bilat.errors import BilatError, InputError, NotFoundError
+from bilat.sentence_eval import SentenceReport
 from bilat.store import read
 from bilat.store import schema as s
 from bilat.store.db import Store
@@ -386,7 +387,7 @@ def evaluate(gold: str | Path) -> Report:
     return report
 
 
-def below_floors(report: Report, baseline_file: str | Path) -> list[str]:
+def below_floors(report: Report | SentenceReport, baseline_file: str | Path) -> list[str]:
     """Scores under the floors pinned for this gold file in the baseline (empty when all hold)."""
     try:
         floors = yaml.safe_load(Path(baseline_file).read_text(encoding="utf-8")) or {}

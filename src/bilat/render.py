@@ -255,3 +255,24 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
             highlight=False,
             soft_wrap=True,
         )
+
+
+def sentence_report(console: Console, report: Any, errors: int) -> None:
+    table = Table(title=f"bilat eval · {report.gold} (coded sentences: accuracy)")
+    for col in ("PLOVER type", "sentences", "type", "source", "target", "mode"):
+        table.add_column(col, justify="right" if col != "PLOVER type" else "left")
+    rows = [(k, v.accuracy()) for k, v in sorted(report.by_type.items())]
+    for label, f in [*rows, ("all", report.overall.accuracy())]:
+        table.add_row(
+            label,
+            str(f["sentences"]),
+            *(f"{f[m]:.3f}" for m in ("type", "source", "target", "mode")),
+        )
+    console.print(table)
+    for m in report.misses[: max(errors, 0)]:
+        console.print(
+            f"[yellow]miss[/yellow] {', '.join(m['wrong'])}: {m['gold']['text']}  "
+            f"(read: {', '.join(m['found']) or 'no event'})",
+            highlight=False,
+            soft_wrap=True,
+        )
