@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
