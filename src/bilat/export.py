@@ -43,6 +43,9 @@ CONTEXT = {
     "CONCEDE": "diplomatic",
     "SANCTION": "economic",
     "MOBILIZE": "military",
+    "ASSAULT": "military",
+    "COERCE": "military",
+    "RETREAT": "military",
 }
 
 
