@@ -21,6 +21,7 @@ test: $(STAMP)  ## the whole suite (PostgreSQL tests need BILAT_TEST_DATABASE_UR
 	$(BIN)/bilat eval eval/gold/seed.yaml --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/gold/corpus.yaml --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/dev/ --baseline eval/baseline.yaml --errors 0
+	$(BIN)/bilat eval eval/sentences/ --baseline eval/baseline.yaml --errors 0
 
 bench: $(STAMP)  ## throughput of bilat ingest against plain spaCy
 	$(BIN)/python bench/bench_ingest.py
