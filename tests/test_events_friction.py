@@ -138,3 +138,14 @@ def test_outlets_are_not_parties() -> None:
         "worth nearly $142 billion on Tuesday."
     )
     assert all("reuters" not in parties(e) for e in found)
+
+
+def test_follow_on_events_of_a_story_take_the_day_of_its_lead() -> None:
+    found = events(
+        "New Delhi, Dec 4 (PTI) Defence Minister Rajnath Singh held talks with his Russian "
+        "counterpart Andrei Belousov on Thursday. Singh and Belousov also agreed to expand "
+        "cooperation in the production of spare parts.",
+        "2025-12-04",
+    )
+    agreed = one(found, "agree")
+    assert agreed.time is not None and agreed.time.start == dt.date(2025, 12, 4)

@@ -183,6 +183,7 @@ def settle_times(groups: list[Group], view: DocView) -> None:
     _same_session(groups)
     _paragraph_focus(groups)
     _heading_focus(groups, view)
+    _story_focus(groups)
 
 
 def _same_session(groups: list[Group]) -> None:
@@ -222,6 +223,29 @@ def _paragraph_focus(groups: list[Group]) -> None:
         ]
         if before:
             g.time = _same_day(max(before, key=lambda x: x[0])[1].time)  # type: ignore[arg-type]
+
+
+def _story_focus(groups: list[Group]) -> None:
+    """News leads with its dated happening and then tells what else was done there: an
+    undated event that happened and shares an actor with the story's first day-dated event
+    took place that day ("Singh held talks on Thursday ... The two ministers agreed ...")."""
+    dated = [
+        g
+        for g in groups
+        if g.time is not None
+        and g.time.resolved
+        and g.time.start == g.time.end
+        and g.status == "occurred"
+    ]
+    if not dated:
+        return
+    lead = min(dated, key=lambda g: g.first.start)
+    actors = lead.people()
+    for g in groups:
+        if g.time is not None and g.time.resolved:
+            continue
+        if g.first.start > lead.first.start and g.status == "occurred" and g.people() & actors:
+            g.time = _same_day(lead.time)  # type: ignore[arg-type]
 
 
 def _same_block(g: Group, block: int, start: int) -> bool:
