@@ -149,3 +149,16 @@ def test_follow_on_events_of_a_story_take_the_day_of_its_lead() -> None:
     )
     agreed = one(found, "agree")
     assert agreed.time is not None and agreed.time.start == dt.date(2025, 12, 4)
+
+
+def test_a_participle_reports_what_happened_and_a_rejection_is_not_denied() -> None:
+    signed = one(
+        events("The missiles come under a deal signed in January for up to 400 Tomahawks."),
+        "order",
+    )
+    assert signed.status == "occurred"
+    rejected = one(
+        events("The Turkish government has rejected suggestions that it ship the systems back."),
+        "reject",
+    )
+    assert rejected.status == "occurred"

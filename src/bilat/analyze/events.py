@@ -627,7 +627,10 @@ def _fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
 
 
 def _absorb(same: Draft, d: Draft) -> None:
-    """Everything ``d`` read goes into ``same``, which keeps what it has."""
+    """Everything ``d`` read goes into ``same``, which keeps what it has; a tense that says
+    the thing happened (or did not) beats a present-tense default."""
+    if same.status in ("ongoing", "unknown") and d.status in ("occurred", "denied"):
+        same.status = d.status
     for entity_id, role in d.participants.items():
         same.add(entity_id, role)
     same.platforms += [p for p in d.platforms if p not in same.platforms]
@@ -654,6 +657,8 @@ def _absorbed(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             _absorb(into, d)
+            into.status = d.status  # the signing says whether the order stands
+
     return out
 
 

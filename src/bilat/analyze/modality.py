@@ -88,8 +88,11 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
     path, reporter = _path(trigger)
     # "officials denied (reports) that the deal had been cleared": what is denied is denied
     denied = reporter is not None and reporter.lemma_ in rules["denial_verbs"]
+    if trigger.tag_ == "VBN" and trigger.dep_ == "acl" and not _negated(trigger):
+        return "occurred"  # "a deal signed in 2018", "the agreement, signed in January"
     for token in path:
-        if _negated(token) or token.lemma_ in rules["denial_verbs"]:
+        # a verb of denial denies what it governs, not itself ("rejected suggestions")
+        if _negated(token) or (token.lemma_ in rules["denial_verbs"] and token.i != trigger.i):
             denied = True
         own = whole_clause or token.i != trigger.i
         cue = _cue(token) if own else _self_cue(token)
