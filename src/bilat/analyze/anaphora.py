@@ -45,7 +45,7 @@ class Anaphora:
         if index not in self._subjects:
             sv = self.view.sentences[index]
             out = []
-            for m in self.view.mentions_in(sv.sentence.start, sv.sentence.end):
+            for m in self.view.actors_in(sv.sentence.start, sv.sentence.end):
                 etype = self.view.type_of(m)
                 if etype not in ACTOR_TYPES:
                     continue
@@ -65,7 +65,7 @@ class Anaphora:
             subj = {(s, e) for s, e, _ in self.subjects(i)}
             found = [
                 (m.start, m.entity_id, self.view.type_of(m), (m.start, m.entity_id) in subj)
-                for m in self.view.mentions_in(sv.sentence.start, sv.sentence.end)
+                for m in self.view.actors_in(sv.sentence.start, sv.sentence.end)
                 if m.start < pos and self.view.type_of(m) in ACTOR_TYPES
             ]
             out.extend(sorted(found, reverse=True))

@@ -86,6 +86,16 @@ class DocView:
         hi = bisect.bisect_left(self._by_start, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
+    def actors_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions in the span that are not inside another mention (the "Russian" of
+        "Russian Defence Ministry" is a mention of Russia, but the ministry is the actor)."""
+        found = self.mentions_in(start, end)
+        return [
+            m
+            for m in found
+            if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)
+        ]
+
     def type_of(self, mention: Mention) -> str:
         return self.entities[mention.entity_id].type
 

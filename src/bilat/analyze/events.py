@@ -21,7 +21,7 @@ from bilat.analyze.claims import number
 from bilat.analyze.context import DocView, SentenceView
 from bilat.analyze.triggers import TriggerIndex
 from bilat.lexicon import load
-from bilat.models import Entity, Mention
+from bilat.models import Mention
 
 ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 ORDINAL_WORDS = {
@@ -187,7 +187,7 @@ class Reader:
         """Tokens that name actors (people, countries, bodies) with the entities they stand for."""
         out: list[tuple[Token, list[str]]] = []
         covered: set[int] = set()
-        for m in _actor_mentions(self.view.mentions_in(sv.sentence.start, sv.sentence.end)):
+        for m in self.view.actors_in(sv.sentence.start, sv.sentence.end):
             if self.view.type_of(m) not in ACTOR_TYPES:
                 continue
             root = sv.root_of(m.start, m.end)
@@ -701,12 +701,3 @@ def _countable(token: Token) -> bool:
     if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
         return False
     return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")
-
-
-def _actor_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Mentions not nested inside another (the "Russian" of "Russian Defence Ministry")."""
-    return [
-        m
-        for m in mentions
-        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
-    ]
