@@ -162,3 +162,12 @@ def test_a_participle_reports_what_happened_and_a_rejection_is_not_denied() -> N
         "reject",
     )
     assert rejected.status == "occurred"
+
+
+def test_a_formal_statement_is_an_event() -> None:
+    e = one(
+        events("The Japanese Foreign Ministry issued its annual diplomatic bluebook on Friday."),
+        "statement",
+    )
+    assert e.type == "STATEMENT"
+    assert parties(e) == {"ministry-of-foreign-affairs-of-japan": "actor"}

@@ -22,10 +22,10 @@ sentences:
     source: Russia
     target: Britain
     mode: null
-  - text: "The Japanese Foreign Ministry issued its annual diplomatic bluebook on Friday morning."
-    type: STATEMENT
-    source: Japanese Foreign Ministry
-    target: null
+  - text: "Seoul and Tokyo quietly resumed the sharing of military intelligence last spring, officials said."
+    type: COOPERATE
+    source: Seoul
+    target: Tokyo
     mode: null
 """
 
@@ -37,12 +37,12 @@ def test_scores_type_source_target_and_mode(tmp_path: Path) -> None:
     report = evaluate_sentences(tmp_path)
     figures = report.figures()["sentences"]
     assert figures["sentences"] == 3
-    # the protest and the threat are read whole; the bluebook is no event bilat codes
+    # the protest and the threat are read whole; intelligence sharing is not coded yet
     assert report.by_type["PROTEST"].accuracy()["source"] == 1.0
     assert report.by_type["THREATEN"].accuracy()["target"] == 1.0
-    assert report.by_type["STATEMENT"].accuracy()["type"] == 0.0
+    assert report.by_type["COOPERATE"].accuracy()["type"] == 0.0
     assert figures["type"] == round(2 / 3, 3)
-    assert [m["gold"]["type"] for m in report.misses] == ["STATEMENT"]
+    assert [m["gold"]["type"] for m in report.misses] == ["COOPERATE"]
 
 
 def test_cli_json_and_floors(tmp_path: Path) -> None:
