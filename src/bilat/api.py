@@ -103,13 +103,14 @@ def events(
     since: dt.date | None = None,
     until: dt.date | None = None,
     document: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[findings.EventRow]:
-    """Events, oldest first (undated last), filtered by type or subtype, status, entity, dates."""
+    """Events, oldest first (undated last), filtered by type or subtype, status, entity,
+    dates and the least confidence wanted."""
     with store.read() as conn:
         doc = read.resolve_document(conn, document) if document else None
-        return findings.list_events(
-            conn, etype, status, (_find(conn, entity) if entity else None), since, until, doc
-        )
+        found = _find(conn, entity) if entity else None
+        return findings.list_events(conn, etype, status, found, since, until, doc, min_confidence)
 
 
 def claims(

@@ -263,12 +263,23 @@ def events(
         str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")
     ] = None,
     doc: DocOption = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Only events read at least this surely (0-1): an explicit verb with both"
+            " actors scores high; a noun alone, a list item or parties inferred from the"
+            " article's pair of countries score low.",
+        ),
+    ] = None,
     evidence: Annotated[
         bool, typer.Option(help="Print the supporting sentences under the table.")
     ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Events: who met, signed, ordered, delivered, offered or discussed what, when, where, and how sure."""
+    """Events: who did what to whom (source, target), when, where, status, how sure."""
     if status and status not in STATUSES:
         err.print(
             f"[red]error:[/red] unknown status {status!r}; one of {', '.join(STATUSES)}",
@@ -278,7 +289,14 @@ def events(
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
     with _store() as store:
         rows = api.events(
-            store, etype=etype, status=status, entity=entity, since=start, until=end, document=doc
+            store,
+            etype=etype,
+            status=status,
+            entity=entity,
+            since=start,
+            until=end,
+            document=doc,
+            min_confidence=min_confidence,
         )
     _emit(as_json, rows, lambda: render.events_table(rows))
     if evidence and not as_json:

@@ -24,6 +24,7 @@ from bilat import api
 from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.slug import slugify
 from bilat.errors import BilatError, InputError, NotFoundError
+from bilat.event_alignment import FieldTally, align, plover_type, tally_fields
 from bilat.sentence_eval import SentenceReport
 from bilat.store import read
 from bilat.store import schema as s
@@ -74,9 +75,23 @@ class Report:
     )
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
+    # events aligned by happening (event_alignment), per PLOVER type and "all"
+    detected: dict[str, Score] = field(default_factory=dict)
+    fields: dict[str, FieldTally] = field(default_factory=dict)
 
     def figures(self) -> dict[str, dict[str, float]]:
-        return {k: v.figures() for k, v in self.scores.items()}
+        out = {k: v.figures() for k, v in self.scores.items()}
+        if "all" in self.detected:
+            out["events_detected"] = self.detected["all"].figures()
+            out["event_fields"] = self.fields["all"].accuracy()
+        return out
+
+    def plover_figures(self) -> dict[str, dict[str, float]]:
+        """Per PLOVER type: detection precision, recall, F1 and each field's accuracy."""
+        return {
+            t: {**self.detected[t].figures(), **self.fields[t].accuracy()}
+            for t in sorted(self.detected, key=lambda t: (t == "all", t))
+        }
 
     def tally(self, kind: str, label: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         """Add to the per-type score of ``label`` (an entity type or an event subtype)."""
@@ -339,6 +354,7 @@ def _score_doc(
         sc.fp += len(extra)
         sc.tp += len(golds) - len(misses)
         if kind == "events":
+            _score_detection(report, golds, preds, names)  # type: ignore[arg-type]
             missed = {id(g) for g, _, _ in misses}
             for g in golds:
                 hit = id(g) not in missed
@@ -356,6 +372,27 @@ def _score_doc(
             for g, near, pred in misses
         ]
         report.false_alarms += [{"kind": kind[:-1], "doc": label, "found": text(p)} for p in extra]
+
+
+def _score_detection(
+    report: Report, golds: list[dict[str, Any]], preds: list[EventRow], names: _Names
+) -> None:
+    pairs, missed, extra = align(golds, preds, lambda g, p: _event_diff(g, p, names), names.id)
+    for t, tp, fp, fn in [
+        *((p.type, 1, 0, 0) for _, p, _ in pairs),
+        *((p.type, 0, 1, 0) for p in extra),
+        *((plover_type(g), 0, 0, 1) for g in missed),
+    ]:
+        for label in (t, "all"):
+            sc = report.detected.setdefault(label, Score())
+            sc.tp, sc.fp, sc.fn = sc.tp + tp, sc.fp + fp, sc.fn + fn
+    for _, p, _ in pairs:
+        report.fields.setdefault(p.type, FieldTally())
+    report.fields.setdefault("all", FieldTally())
+    for pair in pairs:
+        tally_fields([report.fields[pair[1].type], report.fields["all"]], [pair])
+    for t in report.detected:
+        report.fields.setdefault(t, FieldTally())
 
 
 def gold_files(path: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bilat.analyze import plover
 from bilat.errors import BilatError
 from bilat.render import _plain
 from bilat.store import findings
@@ -21,32 +22,6 @@ from bilat.store import schema as s
 from bilat.store.db import Store
 
 FORMATS = ("jsonl", "csv", "plover")
-# our status -> PLOVER auxiliary mode (PLOVER has none for facts that happened)
-PLOVER_MODE = {
-    "planned": "future",
-    "expected": "future",
-    "possible": "hypothetical",
-    "denied": "negated",
-}
-CONSULT_MODE = {"visit": "visit", "arrival": "visit", "call": "phone", "summit": "multilateral"}
-CONTEXT = {
-    "AID": "military",
-    "COOPERATE": "military",
-    "AGREE": "diplomatic",
-    "CONSULT": "diplomatic",
-    "SUPPORT": "diplomatic",
-    "REQUEST": "diplomatic",
-    "REJECT": "diplomatic",
-    "ACCUSE": "diplomatic",
-    "THREATEN": "diplomatic",
-    "PROTEST": "diplomatic",
-    "CONCEDE": "diplomatic",
-    "SANCTION": "economic",
-    "MOBILIZE": "military",
-    "ASSAULT": "military",
-    "COERCE": "military",
-    "RETREAT": "military",
-}
 
 
 def _documents(store: Store) -> Iterator[dict[str, Any]]:
@@ -128,6 +103,9 @@ def event_record(e: findings.EventRow) -> dict[str, Any]:
         "platforms": e.platforms,
         "quantity": e.quantity,
         "topic": e.topic,
+        "source": e.source,
+        "target": e.target,
+        "confidence": e.confidence,
         "participants": [
             {"entity": p.entity, "name": p.name, "role": p.role} for p in e.participants
         ],
@@ -139,27 +117,24 @@ def event_record(e: findings.EventRow) -> dict[str, Any]:
 
 
 def plover_record(e: findings.EventRow) -> dict[str, Any]:
-    """A PLOVER-style record: event_type, mode, context, actor, recipient, date, location."""
-    actors = [
-        p
-        for p in e.participants
-        if p.role
-        in ("host", "supplier", "signatory", "speaker", "chair", "actor", "partner", "participant")
-    ]
-    others = [p for p in e.participants if p not in actors[:1]]
-    mode = CONSULT_MODE.get(e.subtype) if e.type == "CONSULT" else None
+    """A PLOVER record: event_type, mode, context, actor (source), recipient (target), date,
+    location, with bilat's own fields and the evidence. Field list: README ("Export")."""
     return {
         "id": f"bilat-{e.id}",
         "event_type": e.type,
-        "mode": PLOVER_MODE.get(e.status, mode),
-        "context": CONTEXT.get(e.type),
-        "actor": actors[0].name if actors else None,
-        "recipient": [p.name for p in others] or None,
+        "mode": plover.mode(e.subtype, e.status),
+        "context": plover.context(e.type, e.subtype),
+        "actor": e.source,
+        "actor_id": e.source_id,
+        "recipient": e.target,
+        "recipient_id": e.target_id,
         "event_date": _plain(e.date_start),
         "event_date_end": _plain(e.date_end),
         "location": e.venue or e.place,
         "bilat_subtype": e.subtype,
         "bilat_status": e.status,
+        "confidence": e.confidence,
+        "participants": [{"name": p.name, "id": p.entity, "role": p.role} for p in e.participants],
         "source_text": " ".join(x.text for x in e.evidence),
         "source": [
             {"document_id": x.document_id, "start": x.start, "end": x.end} for x in e.evidence

@@ -170,6 +170,8 @@ class Event:
     money_currency: str | None = None
     confidence: float = 0.5
     topic: str | None = None
+    source_id: str | None = None  # PLOVER's actor: who does it
+    target_id: str | None = None  # PLOVER's recipient: to whom it is done
 
 
 @dataclass(frozen=True)

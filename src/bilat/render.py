@@ -164,7 +164,8 @@ def _ordinal(n: int | None) -> str:
 
 def events_table(rows: list[EventRow]) -> Table:
     table = Table(title=f"{len(rows)} events", show_lines=False)
-    for col in ("id", "date", "what", "who (role)", "where", "status", "according to", "doc"):
+    cols = ("id", "date", "what", "source → target", "who (role)", "where", "status")
+    for col in (*cols, "according to", "conf", "doc"):
         table.add_column(col, overflow="fold")
     for e in rows:
         where = ", ".join(x for x in (e.venue, e.place) if x) or "-"
@@ -174,10 +175,12 @@ def events_table(rows: list[EventRow]) -> Table:
             str(e.id),
             when(e),
             _what(e),
+            f"{e.source or '?'} → {e.target or '?'}" if e.source or e.target else "-",
             who,
             where,
             status,
             e.attribution or "-",
+            f"{e.confidence:.2f}",
             e.document_id[:8],
         )
     return table
@@ -228,12 +231,37 @@ def _score_table(title: str, first: str, rows: dict[str, dict[str, float]]) -> T
     return table
 
 
+def _plover_table(rows: dict[str, dict[str, float]]) -> Table:
+    table = Table(title="events found by happening (P, R, F1), then field accuracy, by PLOVER type")
+    fields = ("participants", "date", "status", "place")
+    for col in ("type", "P", "R", "F1", "tp", "fp", "fn", "who", "date", "status", "place"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for label, f in rows.items():
+        table.add_row(
+            label,
+            *(f"{f[k]:.3f}" for k in ("precision", "recall", "f1")),
+            *(str(f[k]) for k in ("tp", "fp", "fn")),
+            *(f"{f[k]:.3f}" if k in f else "-" for k in fields),
+        )
+    return table
+
+
 def eval_report(console: Console, report: Any, errors: int) -> None:
-    console.print(_score_table(f"bilat eval · {report.gold}", "kind", report.figures()))
+    scores = {k: v for k, v in report.figures().items() if "precision" in v}
+    console.print(_score_table(f"bilat eval · {report.gold}", "kind", scores))
     by_type = report.type_figures()
     for kind, first in (("entities", "entity type"), ("events", "event subtype")):
         if by_type[kind]:
             console.print(_score_table(f"{kind} by type", first, by_type[kind]))
+    if report.detected:
+        console.print(_plover_table(report.plover_figures()))
+        accuracy = report.figures()["event_fields"]
+        console.print(
+            "event fields (accuracy over found events): "
+            + ", ".join(f"{k} {v:.3f}" for k, v in accuracy.items()),
+            highlight=False,
+            soft_wrap=True,
+        )
     if errors <= 0:
         return
     for m in report.misses[:errors]:

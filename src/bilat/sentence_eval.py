@@ -16,21 +16,14 @@ from typing import Any
 
 import yaml
 
+from bilat.analyze import plover
 from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.read import analyze
 from bilat.analyze.slug import slugify
 from bilat.errors import InputError
 from bilat.ingest.document import build_document
-from bilat.models import Analysis, Event, SourceText
+from bilat.models import Analysis, SourceText
 
-MODE_OF_STATUS = {
-    "planned": "future",
-    "expected": "future",
-    "possible": "hypothetical",
-    "denied": "negated",
-}
-SOURCE_ROLES = ("actor", "supplier", "host", "signatory", "speaker", "chair", "participant")
-TARGET_ROLES = ("counterpart", "recipient", "guest", "participant", "signatory")
 MEASURES = ("type", "source", "target", "mode")
 
 
@@ -84,23 +77,15 @@ def _entity_id(name: str | None, analysis: Analysis) -> str | None:
     return known.id if known else f"?{slugify(name)}"
 
 
-def _pick(events: list[Event], roles: tuple[str, ...], skip: str | None) -> str | None:
-    for role in roles:
-        for e in events:
-            for p in e.participants:
-                if p.role == role and p.entity_id != skip:
-                    return p.entity_id
-    return None
-
-
 def _score(report: SentenceReport, gold: dict[str, Any]) -> None:
     text, want = str(gold["text"]), str(gold["type"])
     analysis = next(analyze([build_document(SourceText("sentence", text))]))
-    events = [e for e in analysis.events if e.type == want]
+    events = sorted((e for e in analysis.events if e.type == want), key=lambda e: -e.confidence)
     tallies = (report.overall, report.by_type.setdefault(want, Tally()))
-    source = _pick(events, SOURCE_ROLES, None)
-    target = _pick(events, TARGET_ROLES, source)
-    mode = MODE_OF_STATUS.get(events[0].status) if events else "none"
+    best = events[0] if events else None
+    source = best.source_id if best else None
+    target = best.target_id if best else None
+    mode = plover.tables().status_modes.get(best.status) if best else "none"
     results = {
         "type": bool(events),
         "source": bool(events) and source == _entity_id(gold.get("source"), analysis),

@@ -8,7 +8,7 @@
 - A media outlet reports an event; it does not take part ("RIYADH, May 13 (Reuters) -").
 - A deal, delivery or negotiation whose sentence names no party ("the deal was signed in
   2018") takes the document's pair of countries when the article is about a pair: the
-  parties are then inferred, and the event's confidence says so.
+  parties are then inferred, and the event's confidence (``confidence``) says so.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from functools import cache
 
 from bilat.lexicon import load
 from bilat.models import Entity, Event, Mention, Participant
-
-INFERRED_CONFIDENCE = 0.3
 
 
 @cache
@@ -52,7 +50,7 @@ def settle(event: Event, entities: dict[str, Entity], pair: tuple[str, ...] = ()
     the document's pair as its parties when it names none and its subtype allows."""
     if not event.participants and pair and event.subtype in _pair_rules()[0]:
         inferred = tuple(Participant(c, "participant") for c in pair)
-        return replace(event, participants=inferred, confidence=INFERRED_CONFIDENCE)
+        return replace(event, participants=inferred)
     kept = [
         p
         for p in event.participants

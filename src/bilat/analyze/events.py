@@ -83,6 +83,7 @@ class Draft:
     during: Draft | None = None  # part of that event ("remarks during the meeting")
     distributed: bool = False  # a list intro whose items are the events
     definite: bool = False  # "the meeting", "the next day's talks": refers back
+    list_item: bool = False  # read from an item under a list intro
     frame_is: set[int] = field(default_factory=set)
     place_id: str | None = None
     venue_id: str | None = None
@@ -515,6 +516,7 @@ class Reader:
                 block=sv.sentence.block,
             )
             d.evidence.append((sv.sentence.start, sv.sentence.end))
+            d.list_item = True
             parent.distributed = True
             d.participants = dict(parent.participants)
             whole = self.intro_event(intro_index, parent)
@@ -532,6 +534,7 @@ class Reader:
             return
         self.sentence(index, sv)
         for d in [x for x in self.drafts if x.sentence == index]:
+            d.list_item = True
             for entity_id in subject:
                 d.add(entity_id, d.rule.roles.get("subject", "participant"))
             own = modality.status(sv.span.root, True)

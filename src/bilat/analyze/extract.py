@@ -7,10 +7,10 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from bilat.analyze import actors, merge
+from bilat.analyze import actors, confidence, merge, plover
 from bilat.analyze.anaphora import Anaphora
 from bilat.analyze.claims import read_claims
-from bilat.analyze.context import build_view
+from bilat.analyze.context import DocView, build_view
 from bilat.analyze.events import Reader
 from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.quotes import read_quotes
@@ -58,13 +58,36 @@ def extract(
     merge.settle_times(groups, view)
     body = [m for m in mentions if sentences[m.sentence].section == "body"]
     pair = actors.document_pair(body, entities)
-    events = [
-        actors.settle(merge.to_event(g, view, co_chairs(), titles), entities, pair)
-        for g in merge.emitted(groups)
-    ]
+    events = [_finish(g, view, entities, pair, titles) for g in merge.emitted(groups)]
     _referenced(events, entities)
     _learned(roles, entities)
     return Extracted(tuple(events), tuple(read_claims(view)), tuple(quotes), tuple(roles))
+
+
+def _finish(
+    g: merge.Group,
+    view: DocView,
+    entities: dict[str, Entity],
+    pair: tuple[str, ...],
+    titles: dict[str, list[str]],
+) -> Event:
+    """The event of one group of drafts: its actors settled and oriented (source, target),
+    and its confidence from how it was read."""
+    raw = merge.to_event(g, view, co_chairs(), titles)
+    event = plover.oriented(actors.settle(raw, entities, pair))
+    reading = confidence.Reading(
+        verb_trigger=any(
+            view.sentences[d.sentence].span.doc[d.trigger_i].pos_ in ("VERB", "AUX")
+            for d in g.drafts
+            if d.trigger_i >= 0
+        ),
+        actors=sum(x is not None for x in (event.source_id, event.target_id)),
+        mentions=len(g.drafts),
+        list_item=all(d.list_item for d in g.drafts),
+        hedged=event.status in ("possible", "expected"),
+        inferred=not raw.participants and bool(event.participants),
+    )
+    return replace(event, confidence=confidence.grade(reading))
 
 
 def _learned(roles: list[TextRole], entities: dict[str, Entity]) -> None:

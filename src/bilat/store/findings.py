@@ -46,6 +46,10 @@ class EventRow:
     quantity: float | None
     topic: str | None
     confidence: float
+    source: str | None = None  # PLOVER actor's name
+    target: str | None = None  # PLOVER recipient's name
+    source_id: str | None = None
+    target_id: str | None = None
     participants: list[ParticipantRow] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -107,6 +111,7 @@ def _event_query(
     since: dt.date | None,
     until: dt.date | None,
     document: str | None,
+    min_confidence: float | None = None,
 ) -> Select[tuple[object, ...]]:
     e = s.events.c
     query = select(s.events).order_by(
@@ -120,6 +125,8 @@ def _event_query(
         query = query.where(e.status == status)
     if document:
         query = query.where(e.document_id == document)
+    if min_confidence is not None:
+        query = query.where(e.confidence >= min_confidence)
     if since:
         query = query.where(func.coalesce(e.date_end, e.date_start) >= since)
     if until:
@@ -148,8 +155,10 @@ def list_events(
     since: dt.date | None = None,
     until: dt.date | None = None,
     document: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[EventRow]:
-    rows = conn.execute(_event_query(etype, status, entity, since, until, document)).all()
+    query = _event_query(etype, status, entity, since, until, document, min_confidence)
+    rows = conn.execute(query).all()
     ids = [r.id for r in rows]
     people: dict[int, list[tuple[str, str]]] = defaultdict(list)
     evidence: dict[int, list[Evidence]] = defaultdict(list)
@@ -173,7 +182,12 @@ def list_events(
         )
         for event_id, doc_id, start, end, text in conn.execute(query):
             evidence[event_id].append(Evidence(doc_id, start, end, text))
-    wanted = {x for r in rows for x in (r.place_id, r.venue_id, r.forum_id, r.platform_id) if x}
+    wanted = {
+        x
+        for r in rows
+        for x in (r.place_id, r.venue_id, r.forum_id, r.platform_id, r.source_id, r.target_id)
+        if x
+    }
     wanted |= {p for v in people.values() for p, _ in v}
     names = _names(conn, wanted)
     out = []
@@ -204,6 +218,10 @@ def list_events(
                 quantity=r.quantity,
                 topic=r.topic,
                 confidence=r.confidence,
+                source=names.get(r.source_id) if r.source_id else None,
+                target=names.get(r.target_id) if r.target_id else None,
+                source_id=r.source_id,
+                target_id=r.target_id,
                 participants=parts,
                 evidence=evidence[r.id],
             )

@@ -138,8 +138,11 @@ events = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("topic", Text),
+    Column("source_id", String(200), ForeignKey("entities.id", name="fk_events_source")),
+    Column("target_id", String(200), ForeignKey("entities.id", name="fk_events_target")),
     Index("ix_events_document", "document_id"),
     Index("ix_events_type", "type", "subtype"),
+    Index("ix_events_confidence", "confidence"),
 )
 
 event_participants = Table(

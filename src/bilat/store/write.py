@@ -172,6 +172,8 @@ def _event_row(doc_id: str, e: Event, known: set[str]) -> dict[str, Any]:
         "start_char": e.start,
         "end_char": e.end,
         "topic": e.topic,
+        "source_id": e.source_id if e.source_id in known else None,
+        "target_id": e.target_id if e.target_id in known else None,
     }
 
 

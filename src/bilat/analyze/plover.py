@@ -1,0 +1,69 @@
+"""PLOVER fields of an event: source and target actors, mode, context.
+
+Source is PLOVER's actor (who does it), target its recipient (to whom it is done); both
+come from the participants' roles, in the orders ``lexicon/plover.yaml`` gives. Mode
+and context are read from the event's status, subtype and type by the same file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from bilat.lexicon import load
+from bilat.models import Event, Participant
+
+
+@dataclass(frozen=True)
+class Tables:
+    source_roles: tuple[str, ...]
+    target_roles: tuple[str, ...]
+    status_modes: dict[str, str]
+    subtype_modes: dict[str, str]
+    type_contexts: dict[str, str]
+    subtype_contexts: dict[str, str]
+
+
+@cache
+def tables() -> Tables:
+    data = load("plover")
+    return Tables(
+        tuple(data["source_roles"]),
+        tuple(data["target_roles"]),
+        dict(data["status_modes"]),
+        dict(data["subtype_modes"]),
+        dict(data["type_contexts"]),
+        dict(data["subtype_contexts"]),
+    )
+
+
+def _first(parts: tuple[Participant, ...], order: tuple[str, ...], skip: str | None) -> str | None:
+    rank = {role: i for i, role in enumerate(order)}
+    ranked = sorted(
+        (rank[p.role], n, p.entity_id)
+        for n, p in enumerate(parts)
+        if p.role in rank and p.entity_id != skip
+    )
+    return ranked[0][2] if ranked else None
+
+
+def source_target(participants: tuple[Participant, ...]) -> tuple[str | None, str | None]:
+    t = tables()
+    source = _first(participants, t.source_roles, None)
+    return source, _first(participants, t.target_roles, source)
+
+
+def oriented(event: Event) -> Event:
+    """``event`` with its source and target set from its participants."""
+    source, target = source_target(event.participants)
+    return replace(event, source_id=source, target_id=target)
+
+
+def mode(subtype: str, status: str) -> str | None:
+    t = tables()
+    return t.status_modes.get(status) or t.subtype_modes.get(subtype)
+
+
+def context(etype: str, subtype: str) -> str | None:
+    t = tables()
+    return t.subtype_contexts.get(subtype) or t.type_contexts.get(etype)
