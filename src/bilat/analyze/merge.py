@@ -226,9 +226,10 @@ def _paragraph_focus(groups: list[Group]) -> None:
 
 
 def _story_focus(groups: list[Group]) -> None:
-    """News leads with its dated happening and then tells what else was done there: an
-    undated event that happened and shares an actor with the story's first day-dated event
-    took place that day ("Singh held talks on Thursday ... The two ministers agreed ...")."""
+    """News leads with its dated happening and then tells what else was done: an undated
+    event after it that happened took place that day ("Singh held talks on Thursday ... The
+    two ministers agreed ..."). Background carries its own date ("signed in 2018") and
+    keeps it."""
     dated = [
         g
         for g in groups
@@ -240,11 +241,10 @@ def _story_focus(groups: list[Group]) -> None:
     if not dated:
         return
     lead = min(dated, key=lambda g: g.first.start)
-    actors = lead.people()
     for g in groups:
         if g.time is not None and g.time.resolved:
             continue
-        if g.first.start > lead.first.start and g.status == "occurred" and g.people() & actors:
+        if g.first.start > lead.first.start and g.status == "occurred":
             g.time = _same_day(lead.time)  # type: ignore[arg-type]
 
 
