@@ -217,18 +217,21 @@ class Reader:
         self, d: Draft, index: int, sv: SentenceView, trigger: Token, tokens: list[Token]
     ) -> None:
         roles = d.rule.roles_for(trigger)
+        has_subject = False
         for arg, ids in self.actors(index, sv):
             if arg.i == trigger.i:
                 continue
             where = frames.slot(arg, tokens)
             role = roles.get(where) if where else None
             if role:
+                has_subject = has_subject or where == "subject"
                 for entity_id in ids:
                     d.add(entity_id, role)
-        if "subject" in roles and not any(r == roles["subject"] for r in d.participants.values()):
+        if "subject" in roles and not has_subject:
             for subj in frames.inherited_subject(tokens):
+                heads = {subj.i, *(c.i for c in subj.conjuncts)}
                 for arg, ids in self.actors(index, sv):
-                    if arg.i == subj.i or (arg.head.i == subj.i and arg.dep_ == "poss"):
+                    if arg.i in heads or (arg.head.i in heads and arg.dep_ == "poss"):
                         for entity_id in ids:
                             d.add(entity_id, roles["subject"])
         chair_words = set(d.rule.chair_verbs)

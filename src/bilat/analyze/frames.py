@@ -82,9 +82,15 @@ def _dep_slot(dep: str) -> str | None:
 
 
 def inherited_subject(tokens: list[Token]) -> list[Token]:
-    """Subjects a non-finite frame verb takes from its head ("invited Singh to co-chair")."""
+    """Subjects a frame verb takes from elsewhere: a non-finite verb from its head
+    ("invited Singh to co-chair"), a relative clause from the noun it describes."""
     for token in tokens:
-        if token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ == "relcl" and subjects and subjects[0].tag_ in ("WP", "WDT"):
+            return [token.head]  # "Pompeo, who arrived on Tuesday": Pompeo arrived
+        if subjects:
             continue
         head = token.head
         if token.dep_ == "pcomp" and head.head.i != head.i:

@@ -128,9 +128,11 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
             return "planned"
     if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
         head = token.head
+        concluded = token.lemma_ in rules["concluded_complement"].get(head.lemma_, ())
         if (
             any(c.lower_ == "to" for c in token.children)
             and head.lemma_ in rules["future_complement"]
+            and not concluded
         ):
             return "planned"
     return None

@@ -50,7 +50,13 @@ def _first(parts: tuple[Participant, ...], order: tuple[str, ...], skip: str | N
 def source_target(participants: tuple[Participant, ...]) -> tuple[str | None, str | None]:
     t = tables()
     source = _first(participants, t.source_roles, None)
-    return source, _first(participants, t.target_roles, source)
+    target = _first(participants, t.target_roles, source)
+    if target is None and source is not None:  # "India and France agreed": the second
+        role = next(p.role for p in participants if p.entity_id == source)
+        target = next(
+            (p.entity_id for p in participants if p.role == role and p.entity_id != source), None
+        )
+    return source, target
 
 
 def oriented(event: Event) -> Event:
