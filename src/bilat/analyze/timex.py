@@ -43,6 +43,7 @@ class _Rules:
     week_of: re.Pattern[str]
     year: re.Pattern[str]
     not_a_date: frozenset[str]
+    name_exceptions: frozenset[str]
     deadline: frozenset[str]
 
 
@@ -78,6 +79,7 @@ def _rules() -> _Rules:
         ),
         year=re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})(?![\w-])"),
         not_a_date=frozenset(data["year_not_a_date"]),
+        name_exceptions=frozenset(data["year_name_exceptions"]),
         deadline=frozenset(data["year_deadline"]),
     )
 
@@ -89,6 +91,24 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _word_before(text: str, start: int) -> str:
     words = text[:start].split()
     return words[-1].lower() if words else ""
+
+
+def _names_year(text: str, start: int, r: _Rules) -> bool:
+    """Whether the year at ``start`` is part of a name: right after a capitalised word
+    ("Programme 2030", "Horizon 2047") that is not a preposition, month or weekday."""
+    head = text[:start]
+    if not head.endswith(" "):
+        return False
+    words = head.split()
+    word = words[-1] if words else ""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and low not in r.name_exceptions
+        and low not in r.months
+        and low not in r.weekdays
+    )
 
 
 def find(text: str, offset: int = 0) -> list[Timex]:
@@ -121,7 +141,7 @@ def find(text: str, offset: int = 0) -> list[Timex]:
         add("weekday", m, r.weekdays.index(m["wd"].lower()))
     for m in r.year.finditer(text):
         before = _word_before(text, m.start())
-        if before in r.not_a_date:
+        if before in r.not_a_date or _names_year(text, m.start(), r):
             continue
         add("year", m, int(m["year"]), before in r.deadline)
     return sorted(found, key=lambda t: t.start)
