@@ -186,14 +186,28 @@ def events_table(rows: list[EventRow]) -> Table:
     return table
 
 
+def claim_value(c: ClaimRow) -> str:
+    """The number as the text writes it, with its hedge: "about Rs 64,000 crore", "15+"
+    (digits only for a claim stored without its words)."""
+    if c.value_text:
+        shown = c.value_text
+    elif c.value is None:
+        shown = "-"
+    else:
+        shown = f"{c.value:,.15g} {c.unit if c.attribute == 'amount' else ''}".strip()
+    qualifier = (c.qualifier or "").replace("_", " ")
+    if qualifier and not shown.endswith("+") and not shown.lower().startswith(qualifier):
+        shown = f"{qualifier} {shown}"
+    return shown
+
+
 def claims_table(rows: list[ClaimRow]) -> Table:
     table = Table(title=f"{len(rows)} claims")
     for col in ("value", "counts / of", "subject", "status", "according to", "evidence", "doc"):
         table.add_column(col, overflow="fold")
     for c in rows:
-        value = f"{(c.qualifier or '').replace('_', ' ')} {c.value:g} {c.unit if c.attribute == 'amount' else ''}".strip()
         table.add_row(
-            value,
+            claim_value(c),
             c.subject_text,
             c.subject or "-",
             c.status,
