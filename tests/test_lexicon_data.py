@@ -14,13 +14,18 @@ FILES = sorted(
 FLAGS = {"mergeable", "distributes", "emit", "stop_at_reporting"}  # keys whose values are booleans
 
 
+def _flag(key: Any) -> bool:
+    """A boolean flag, or a spaCy token attribute that takes one (IS_TITLE, IS_DIGIT)."""
+    return key in FLAGS or (isinstance(key, str) and key.startswith("IS_"))
+
+
 def _booleans(value: Any, path: str) -> list[str]:
     if isinstance(value, bool):
         return [path]
     if isinstance(value, dict):
         out = [f"{path}: key {k!r}" for k in value if isinstance(k, bool)]
         for k, v in value.items():
-            if k not in FLAGS:
+            if not _flag(k):
                 out += _booleans(v, f"{path}.{k}")
         return out
     if isinstance(value, list):

@@ -27,12 +27,17 @@ def _pair_rules() -> tuple[frozenset[str], int]:
     return frozenset(data["subtypes"]), int(data["min_mentions"])
 
 
-def document_pair(mentions: list[Mention], entities: dict[str, Entity]) -> tuple[str, ...]:
+def countries(mentions: list[Mention], entities: dict[str, Entity]) -> list[tuple[str, int]]:
+    """The countries an article mentions, most mentioned first, with their counts."""
+    counts = Counter(m.entity_id for m in mentions if entities[m.entity_id].type == "country")
+    return counts.most_common()
+
+
+def document_pair(ranked: list[tuple[str, int]]) -> tuple[str, ...]:
     """The two countries an article is about: the two most mentioned, each at least
     ``min_mentions`` times and clearly ahead of any third; empty when there is no such pair."""
     _, least = _pair_rules()
-    counts = Counter(m.entity_id for m in mentions if entities[m.entity_id].type == "country")
-    top = counts.most_common(3)
+    top = ranked[:3]
     if len(top) < 2 or top[1][1] < least:
         return ()
     if len(top) == 3 and top[2][1] >= top[1][1]:
@@ -40,17 +45,35 @@ def document_pair(mentions: list[Mention], entities: dict[str, Entity]) -> tuple
     return (top[0][0], top[1][0])
 
 
+def _directed(
+    event: Event, ranked: list[tuple[str, int]], entities: dict[str, Entity]
+) -> tuple[Participant, ...]:
+    """The article's countries as an inferred event's parties. A delivery, order, offer or
+    lease of a platform made in a country the article names is supplied by that country to
+    the article's most mentioned other country; otherwise the article's pair, if any."""
+    origins = {str(entities[p].attrs.get("origin")) for p in event.platform_ids if p in entities}
+    named = [c for c, _ in ranked]
+    if event.subtype in load("events")["document_pair"]["directed"]:
+        made = [c for c in named if c in origins]
+        others = [c for c in named if c not in origins]
+        if len(made) == 1 and others:
+            return (Participant(made[0], "supplier"), Participant(others[0], "recipient"))
+    return tuple(Participant(c, "participant") for c in document_pair(ranked))
+
+
 def _country_of(entity: Entity) -> set[str]:
     out = {str(entity.attrs["country"])} if entity.attrs.get("country") else set()
     return out | {r.of for r in entity.roles if r.of}
 
 
-def settle(event: Event, entities: dict[str, Entity], pair: tuple[str, ...] = ()) -> Event:
+def settle(
+    event: Event, entities: dict[str, Entity], ranked: list[tuple[str, int]] | None = None
+) -> Event:
     """``event`` with countries represented by another participant and outlets dropped, and
-    the document's pair as its parties when it names none and its subtype allows."""
-    if not event.participants and pair and event.subtype in _pair_rules()[0]:
-        inferred = tuple(Participant(c, "participant") for c in pair)
-        return replace(event, participants=inferred)
+    the article's countries as its parties when it names none and its subtype allows."""
+    if not event.participants and ranked and event.subtype in _pair_rules()[0]:
+        inferred = _directed(event, ranked, entities)
+        return replace(event, participants=inferred) if inferred else event
     kept = [
         p
         for p in event.participants

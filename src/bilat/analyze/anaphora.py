@@ -85,13 +85,31 @@ class Anaphora:
         return [pick[1]] if pick else []
 
     def nominal(self, index: int, token: Token) -> list[str]:
-        """ "the minister" -> the nearest earlier person in subject position with such a title."""
+        """ "the minister" -> the nearest earlier person in subject position with such a title;
+        "the Russian leader" -> only a person of that country."""
         word = token.lower_
-        pos = self.view.sentences[index].start(token)
+        sv = self.view.sentences[index]
+        pos = sv.start(token)
         people = [c for c in self._before(index, pos) if c[2] == "person" and c[3]]
+        countries = {
+            m.entity_id
+            for c in token.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and (m := self.view.mention_at(sv, c)) is not None
+            and self.view.type_of(m) == "country"
+        }
+        if countries:  # "the Russian leader" is a Russian, whoever was named last
+            people = [c for c in people if self._country_of(c[1]) & countries]
         fitting = [c for c in people if any(word in t for t in self.titles.get(c[1], []))]
         pick = (fitting or people)[:1]
         return [pick[0][1]] if pick else []
+
+    def _country_of(self, person_id: str) -> set[str]:
+        entity = self.view.entities.get(person_id)
+        if entity is None:
+            return set()
+        own = {str(entity.attrs["country"])} if entity.attrs.get("country") else set()
+        return own | {r.of for r in entity.roles if r.of}
 
     def plural(self, index: int, token: Token) -> list[str]:
         kind = _rules()["plural"][token.lower_]

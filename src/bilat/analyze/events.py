@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from bilat.analyze import frames, modality, timex
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
 from bilat.analyze.claims import number
+from bilat.analyze.money import amounts
 from bilat.analyze.context import DocView, SentenceView
 from bilat.analyze.triggers import TriggerIndex
 from bilat.lexicon import load
@@ -43,6 +44,17 @@ ORDINAL_WORDS = {
 }
 VENUE_KINDS = ("venue", "airport", "memorial", "residence", "building", "base", "port")
 PLACE_PREPS = ("in", "at", "to", "near", "inside", "outside")
+PLACE_NOUNS = (
+    "city",
+    "town",
+    "port",
+    "capital",
+    "village",
+    "province",
+    "region",
+    "island",
+    "state",
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,9 @@ class Rules:
     forum_preps: frozenset[str]
     patterns: dict[str, list[list[dict[str, Any]]]]
     heads: dict[str, int]
+    by_subtype: dict[str, Rule]
+    things: frozenset[str]
+    platform_lookback: int
 
 
 @cache
@@ -147,6 +162,9 @@ def rules() -> Rules:
         frozenset(data["forum_preps"]),
         patterns,
         heads,
+        {r.subtype: r for r in reversed(list(by_key.values()))},
+        frozenset(data["things"]),
+        int(data["platform_lookback"]),
     )
 
 
@@ -223,6 +241,8 @@ class Reader:
                 continue
             where = frames.slot(arg, tokens)
             role = roles.get(where) if where else None
+            if role and where in ("compound", "poss") and self.hosts_forum(d, ids):
+                continue  # "the SCO defence ministers' meeting": the SCO is where, not who
             if role:
                 has_subject = has_subject or where == "subject"
                 for entity_id in ids:
@@ -248,6 +268,7 @@ class Reader:
         top = tokens[-1] if tokens[-1].pos_ == "VERB" else tokens[0]
         if top.dep_ in ("xcomp", "advcl") and top.head.pos_ == "VERB":
             heads.append(top.head)  # "invited Singh to Russia ... to co-chair"
+        placed: list[Mention] = []
         for m in self.mentions(sv, ("place", "country")):
             span = sv.span_of(m.start, m.end)
             if span is None or not len(span):
@@ -255,8 +276,13 @@ class Reader:
             # any word of the name may carry the preposition when the parse splits it
             slots = {frames.slot(t, heads) for t in span if t.dep_ == "pobj" or t.i == span.root.i}
             relcl = any(c.dep_ == "relcl" and c in tokens for c in span.root.children)
+            if _named_place(span.root):  # "in the Black Sea resort city of Sochi": Sochi
+                d.place_id = None if d.place_id in {x.entity_id for x in placed} else d.place_id
+                self.set_place(d, m.entity_id)
+                continue
             if not slots & set(PLACE_PREPS) and not relcl:
                 continue
+            placed.append(m)
             self.set_place(d, m.entity_id)
         if d.venue_id is None and d.rule.subtype in ("dinner", "ceremony", "meeting"):
             self.only_venue(d, sv)
@@ -304,8 +330,15 @@ class Reader:
             if root is not None and root.i in inside and m.entity_id not in d.platforms:
                 d.platforms.append(m.entity_id)
         if d.rule.type == "AID" or d.subtype == "sign":
+            money = [
+                (sv.sentence.start + a.start, sv.sentence.start + a.end)
+                for a in amounts(sv.span.text)
+            ]
             for t in sorted(inside):
                 token = sv.span.doc[t]
+                pos = sv.start(token)
+                if any(a <= pos < b for a, b in money):
+                    continue  # "Rs 64,000 crore" is a price, not how many
                 if token.like_num and not self.view.mention_at(sv, token) and _countable(token):
                     d.quantity = number(token.text)
                     d.quantity_text = token.text
@@ -363,16 +396,56 @@ class Reader:
         d.definite = _definite(trigger)
         d.evidence.append((sv.sentence.start, sv.sentence.end))
         self.fill(d, index, sv, trigger, tokens)
+        new = None
+        if d.platforms and "platform" in rule.becomes:
+            new = rule.becomes["platform"]
+        elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
+            new = rule.becomes["thing_subject"]
+        if new is not None and new in rules().by_subtype:
+            # read again as what it is: a contract signed is an order, with an order's roles
+            d.rule = rules().by_subtype[new]
+            d.subtype = new
+            d.participants = {}
+            self.fill(d, index, sv, trigger, tokens)
+        elif new is not None:
+            d.subtype = new
         if not self.satisfied(d, trigger, sv, tokens):
             return None
-        if d.platforms and "platform" in rule.becomes:
-            d.subtype = rule.becomes["platform"]
         if d.forum_id is None:
             d.session = None
         d.status = modality.status(trigger, subtype=rule.subtype)
         if rule.present_is and d.status == "ongoing":
             d.status = rule.present_is
         return d
+
+    def hosts_forum(self, d: Draft, ids: list[str]) -> bool:
+        """An intergovernmental body naming a meeting or summit is its forum."""
+        if d.rule.type != "CONSULT" or len(ids) != 1:
+            return False
+        entity = self.view.entities.get(ids[0])
+        if entity is None or entity.attrs.get("kind") != "intergovernmental":
+            return False
+        d.forum_id = d.forum_id or ids[0]
+        return True
+
+    def thing_subject(self, trigger: Token, sv: SentenceView) -> bool:
+        """The trigger's subject is a thing, not an actor: "the fifth squadron will arrive"."""
+        things = rules().things
+        for subj in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words = list(subj.subtree)
+            if any(
+                self.view.mention_at(sv, t) is not None
+                and self.view.type_of(self.view.mention_at(sv, t)) in ACTOR_TYPES
+                for t in words
+            ):  # type: ignore[arg-type]
+                return False
+            if subj.lower_ in things or any(
+                (m := self.view.mention_at(sv, t)) is not None
+                and self.view.type_of(m) == "platform"
+                for t in words
+            ):
+                return True
+        return False
 
     def satisfied(self, d: Draft, trigger: Token, sv: SentenceView, tokens: list[Token]) -> bool:
         needs = list(d.rule.requires)
@@ -449,7 +522,8 @@ class Reader:
         self.drafts.extend(drafts)
 
     def times(self, sv: SentenceView, drafts: list[Draft], found: list[tuple[Token, Rule]]) -> None:
-        """Each time expression goes to the nearest trigger in the parse that has none yet."""
+        """Each time expression goes to the nearest trigger in the parse that has none yet,
+        unless it modifies another noun on the way ("with the last one in 2026")."""
         if not drafts:
             return
         by_start = {d.start: d for d in drafts}
@@ -467,7 +541,11 @@ class Reader:
             root = span.root
             if root.head.lemma_ in modality.reporting_verbs() and root.head.pos_ == "VERB":
                 continue
-            pairs += [(frames.distance(root, t), tx.start, tx, d) for t, d in trig]
+            pairs += [
+                (frames.distance(root, t), tx.start, tx, d)
+                for t, d in trig
+                if not frames.owned_elsewhere(root, t, d.frame_is, {x.i for x in span})
+            ]
         used: set[int] = set()
         for _, start, tx, d in sorted(pairs, key=lambda p: (p[0], p[1])):
             if d.timex is None and start not in used:
@@ -560,7 +638,25 @@ class Reader:
             else:
                 self.sentence(index, sv)
                 self.after_list(index, sv)
+        self.platforms_from_context()
         return self.drafts
+
+    def platforms_from_context(self) -> None:
+        """A delivery, order, offer or lease naming no platform is of the one the nearest
+        earlier body sentence names ("The fifth squadron will arrive" after the S-400)."""
+        r = rules()
+        directed = set(load("events")["document_pair"]["directed"])
+        for d in self.drafts:
+            if d.platforms or d.subtype not in directed:
+                continue
+            for back in range(d.sentence - 1, max(-1, d.sentence - 1 - r.platform_lookback), -1):
+                sv = self.view.sentences[back]
+                if sv.sentence.section != "body":
+                    continue
+                found = [m.entity_id for m in self.mentions(sv, ("platform",))]
+                if found:
+                    d.platforms = [found[-1]]
+                    break
 
     def after_list(self, index: int, sv: SentenceView) -> None:
         """ "These are expected to be finalized ...": the sentence after a list continues it."""
@@ -586,6 +682,8 @@ class Reader:
 def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]:
     """Who the list intro is about: its subject, or the subject's possessor ("Putin's schedule")."""
     root = intro.span.root
+    if root.lemma_ in modality.reporting_verbs():
+        return []  # "RK Singh announced that:": the speaker says so (attribution), not a party
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     out: list[str] = []
     for arg, ids in reader.actors(index, intro):
@@ -703,7 +801,19 @@ def _ordinal_in(trigger: Token) -> int | None:
     return None
 
 
+def _named_place(root: Token) -> bool:
+    """A name after "the ... city of", "the port of": the place a generic noun names."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return noun.lemma_ in PLACE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS
+
+
 def _countable(token: Token) -> bool:
     if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
         return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and not token.whitespace_ and nxt.text in ("-", "–"):
+        return False  # a hyphenated modifier: "a 4-seat aircraft"
     return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from bilat.analyze import actors, confidence, merge, plover
+from bilat.analyze import actors, confidence, merge, places, plover
 from bilat.analyze.anaphora import Anaphora
 from bilat.analyze.claims import read_claims
 from bilat.analyze.context import DocView, build_view
@@ -56,9 +56,10 @@ def extract(
     groups = merge.group(drafts, view)
     merge.share_venues(groups)
     merge.settle_times(groups, view)
+    places.settle(groups, view)
     body = [m for m in mentions if sentences[m.sentence].section == "body"]
-    pair = actors.document_pair(body, entities)
-    events = [_finish(g, view, entities, pair, titles) for g in merge.emitted(groups)]
+    ranked = actors.countries(body, entities)
+    events = [_finish(g, view, entities, ranked, titles) for g in merge.emitted(groups)]
     _referenced(events, entities)
     _learned(roles, entities)
     return Extracted(tuple(events), tuple(read_claims(view)), tuple(quotes), tuple(roles))
@@ -68,13 +69,13 @@ def _finish(
     g: merge.Group,
     view: DocView,
     entities: dict[str, Entity],
-    pair: tuple[str, ...],
+    ranked: list[tuple[str, int]],
     titles: dict[str, list[str]],
 ) -> Event:
     """The event of one group of drafts: its actors settled and oriented (source, target),
     and its confidence from how it was read."""
     raw = merge.to_event(g, view, co_chairs(), titles)
-    event = plover.oriented(actors.settle(raw, entities, pair))
+    event = plover.oriented(actors.settle(raw, entities, ranked))
     reading = confidence.Reading(
         verb_trigger=any(
             view.sentences[d.sentence].span.doc[d.trigger_i].pos_ in ("VERB", "AUX")

@@ -9,11 +9,21 @@ or the preposition that introduces it ("with", "to", "by").
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from bilat.analyze.anaphora import root_of
+from bilat.lexicon import load
 
 MAX_PATH = 4
+
+
+@cache
+def _object_control() -> frozenset[str]:
+    return frozenset(load("events")["object_control"])
+
+
 NOUN_TO_VERB = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
 
 
@@ -59,6 +69,13 @@ def slot(arg: Token, tokens: list[Token]) -> str | None:
             prep = "by"
         if head in tokens:
             return prep or _dep_slot(token.dep_)
+        if (
+            token.dep_ == "nsubj"
+            and prep is None
+            and head.dep_ in ("ccomp", "xcomp")
+            and head.head in tokens
+        ):
+            return "clause_subject"  # "demanded that Russia pull back": who is asked
         misread_name = head.pos_ == "VERB" and head.text[:1].isupper() and head.i != head.sent.start
         if head.pos_ in ("VERB", "AUX") and head not in tokens and not misread_name:
             return None
@@ -95,7 +112,7 @@ def inherited_subject(tokens: list[Token]) -> list[Token]:
         head = token.head
         if token.dep_ == "pcomp" and head.head.i != head.i:
             head = head.head  # "before driving": the subject of the verb "before" hangs from
-        if token.dep_ == "xcomp":
+        if token.dep_ == "xcomp" and head.lemma_ in _object_control():
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs
@@ -129,6 +146,37 @@ def _in_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod")
+
+
+def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[int]) -> bool:
+    """Whether the phrase at ``root`` (a time expression) modifies a noun on its way up to
+    ``trigger``'s clause that is neither in the frame nor one of the frame's arguments:
+    "the four delivered so far ..., with the last one in 2026" dates "the last one", not
+    the delivery; "signed a contract in 2018" dates the signing through its object."""
+    above = {t.i for t in [trigger, *trigger.ancestors]}
+    token = root
+    while token.head.i != token.i and token.i not in above:
+        token = token.head
+        if token.i in above or token.i in own or token.i in frame_is:
+            return False
+        # names ("in Moscow last Thursday") often carry a time the parse hangs on them
+        nominal = token.pos_ in ("NOUN", "PRON") or (
+            token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS  # "the last one in 2026"
+        )
+        if nominal and not _frame_argument(token, frame_is):
+            return True
+    return False
+
+
+def _frame_argument(token: Token, frame_is: set[int]) -> bool:
+    """``token`` is an argument of a frame word, directly or through a preposition."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return token.dep_ in ARGUMENT_DEPS and head.i in frame_is
 
 
 def distance(a: Token, b: Token) -> int:

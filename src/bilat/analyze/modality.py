@@ -6,13 +6,16 @@ the parse from a trigger up to its main verb and reads them.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from bilat.lexicon import load
 
+TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 CUE_DEPS = ("aux", "auxpass", "neg", "advmod", "det", "acomp", "amod", "xcomp", "prt", "nsubj")
 ORDER = ("possible", "expected", "planned", "ongoing", "occurred")
 
@@ -25,8 +28,16 @@ def _rules() -> dict[str, Any]:
         for word in data["cues"][status]:
             lookup.setdefault(word, status)
     data["lookup"] = lookup
+    data["noun_lookup"] = {
+        word: status for status, words in data["noun_cues"].items() for word in words
+    }
     data["negation"] = frozenset(data["negation"])
     return data
+
+
+@cache
+def _object_control() -> frozenset[str]:
+    return frozenset(load("events")["object_control"])
 
 
 @cache
@@ -35,8 +46,12 @@ def reporting_verbs() -> frozenset[str]:
 
 
 def _cue(token: Token) -> str | None:
-    lookup = _rules()["lookup"]
-    return lookup.get(token.lemma_.lower()) or lookup.get(token.lower_)
+    rules = _rules()
+    lookup = rules["lookup"]
+    found = lookup.get(token.lemma_.lower()) or lookup.get(token.lower_)
+    if found is None and token.pos_ == "NOUN":
+        found = rules["noun_lookup"].get(token.lemma_.lower())
+    return found
 
 
 def _negated(token: Token) -> bool:
@@ -53,16 +68,30 @@ def _negated(token: Token) -> bool:
 
 
 def _tense(token: Token) -> str | None:
+    rules = _rules()
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux:
+        return "planned"  # "the summit to be held later this year"
     if token.tag_ == "VBD":
         return "occurred"
+    if token.tag_ == "VBG" and "been" in aux:
+        return "ongoing"  # "have been negotiating for a year"
     if token.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were", "been"}:
         return "occurred"
     if token.tag_ == "VBG" and aux & {"is", "are", "am"}:
         return "ongoing"
     if token.tag_ in ("VBZ", "VBP"):
+        if marks & set(rules["future_marks"]):
+            return "planned"  # "days before Islamabad hosts a meeting"
+        if _timestamped(token):
+            return "occurred"  # a live blog's "10:25 IST: Putin lays a wreath"
         return "ongoing"
     return None
+
+
+def _timestamped(token: Token) -> bool:
+    return bool(TIMESTAMP.match(token.sent.text) or TIMESTAMP.match(token.doc.text))
 
 
 def _path(start: Token) -> tuple[list[Token], Token | None]:
@@ -87,9 +116,21 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
     rules = _rules()
     path, reporter = _path(trigger)
     # "officials denied (reports) that the deal had been cleared": what is denied is denied
-    denied = reporter is not None and reporter.lemma_ in rules["denial_verbs"]
+    denied = (reporter is not None and reporter.lemma_ in rules["denial_verbs"]) or any(
+        t.lemma_ in rules["denial_verbs"] for t in path[1:]
+    )
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl") and _tense(c) == "planned" for c in trigger.children
+    ):
+        return "denied" if denied else "planned"  # "the summit to be held later this year"
     if trigger.tag_ == "VBN" and trigger.dep_ == "acl" and not _negated(trigger):
-        return "occurred"  # "a deal signed in 2018", "the agreement, signed in January"
+        # "a deal signed in 2018", "the agreement, signed in January"
+        return "denied" if denied else "occurred"
+    for n, (below, token) in enumerate(pairwise(path)):
+        if token.lemma_ in rules["directive_verbs"] and below.dep_ in ("ccomp", "xcomp"):
+            if any(t.dep_ in ("relcl", "acl") for t in path[:n]):
+                break  # "demanded ... those behind the bombing, which killed two": it did
+            return "denied" if denied or _negated(token) else "possible"  # what is demanded
     for token in path:
         # a verb of denial denies what it governs, not itself ("rejected suggestions")
         if _negated(token) or (token.lemma_ in rules["denial_verbs"] and token.i != trigger.i):
@@ -129,10 +170,14 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
     if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
         head = token.head
         concluded = token.lemma_ in rules["concluded_complement"].get(head.lemma_, ())
+        purpose = any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in (
+            _object_control()
+        )
         if (
             any(c.lower_ == "to" for c in token.children)
             and head.lemma_ in rules["future_complement"]
             and not concluded
+            and not purpose
         ):
             return "planned"
     return None
