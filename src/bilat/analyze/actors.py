@@ -61,6 +61,23 @@ def _directed(
     return tuple(Participant(c, "participant") for c in document_pair(ranked))
 
 
+def _supplier_by_origin(event: Event, entities: dict[str, Entity]) -> Event:
+    """In an order, delivery, offer or lease, the country the platform comes from supplies
+    it ("India and France signed a deal for Rafale M jets": France supplies)."""
+    if event.subtype not in load("events")["document_pair"]["directed"]:
+        return event
+    origins = {str(entities[p].attrs.get("origin")) for p in event.platform_ids if p in entities}
+    if not any(p.entity_id in origins and p.role != "supplier" for p in event.participants):
+        return event
+    if len(event.participants) < 2 or any(p.role == "supplier" for p in event.participants):
+        return event
+    parts = tuple(
+        Participant(p.entity_id, "supplier" if p.entity_id in origins else p.role)
+        for p in event.participants
+    )
+    return replace(event, participants=parts)
+
+
 def _country_of(entity: Entity) -> set[str]:
     out = {str(entity.attrs["country"])} if entity.attrs.get("country") else set()
     return out | {r.of for r in entity.roles if r.of}
@@ -74,6 +91,7 @@ def settle(
     if not event.participants and ranked and event.subtype in _pair_rules()[0]:
         inferred = _directed(event, ranked, entities)
         return replace(event, participants=inferred) if inferred else event
+    event = _supplier_by_origin(event, entities)
     kept = [
         p
         for p in event.participants

@@ -125,6 +125,7 @@ class Rules:
     by_subtype: dict[str, Rule]
     things: frozenset[str]
     platform_lookback: int
+    deal_nouns: frozenset[str]
 
 
 @cache
@@ -165,6 +166,7 @@ def rules() -> Rules:
         {r.subtype: r for r in reversed(list(by_key.values()))},
         frozenset(data["things"]),
         int(data["platform_lookback"]),
+        frozenset(data["deal_nouns"]),
     )
 
 
@@ -401,6 +403,8 @@ class Reader:
             new = rule.becomes["platform"]
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
             new = rule.becomes["thing_subject"]
+        elif "deal_object" in rule.becomes and _signed_thing(trigger) in rules().deal_nouns:
+            new = rule.becomes["deal_object"]
         if new is not None and new in rules().by_subtype:
             # read again as what it is: a contract signed is an order, with an order's roles
             d.rule = rules().by_subtype[new]
@@ -454,6 +458,8 @@ class Reader:
         for need in needs:
             if need == "platform" and not d.platforms:
                 return False
+            if need == "platform_or_compound" and _signed_thing(trigger) in rules().deal_nouns:
+                continue  # "the contract signed with France": a contract is an order
             if need == "platform_or_compound" and not d.platforms:
                 if (
                     not any(c.dep_ == "compound" for c in trigger.children)
@@ -701,9 +707,21 @@ def _governs(token: Token, d: Draft) -> bool:
     )
 
 
+def _signed_thing(trigger: Token) -> str:
+    """What a signing signs: its object, passive subject, or the noun it modifies."""
+    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN":
+        return trigger.head.lower_  # "the contract, signed in August 2022"
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c.lower_
+    return ""
+
+
 def _definite(trigger: Token) -> bool:
     """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the meeting"."""
-    nouns = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    nouns = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in trigger.children):
+        return True  # "It was signed in Gliwice"
     return any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
         for n in nouns

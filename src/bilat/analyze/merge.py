@@ -24,7 +24,11 @@ from bilat.models import Event, Participant, TimeValue
 
 PRECEDENCE = ("occurred", "ongoing", "planned", "expected", "possible", "unknown", "denied")
 FUTURE = ("planned", "expected", "possible")
-SAME_EVENT = {frozenset({"talks", "summit"}), frozenset({"talks", "meeting"})}
+SAME_EVENT = {
+    frozenset({"talks", "summit"}),
+    frozenset({"talks", "meeting"}),
+    frozenset({"sign", "order"}),  # "It was signed in Gliwice": the contract of the story
+}
 
 
 def _tense(status: str) -> str:
