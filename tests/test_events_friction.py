@@ -82,8 +82,9 @@ def test_a_negated_announcement_is_denied_not_occurred() -> None:
     assert e.status == "denied"
 
 
-def test_negation_on_the_subject_denies_the_signing() -> None:
-    e = one(events("Officials said no contract has been signed yet for the new frigates."), "sign")
+def test_negation_on_the_subject_denies_the_contract() -> None:
+    # a contract signed is an order; one that was not signed is an order denied
+    e = one(events("Officials said no contract has been signed yet for the new frigates."), "order")
     assert e.status == "denied"
 
 
