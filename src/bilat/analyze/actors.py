@@ -61,6 +61,27 @@ def _directed(
     return tuple(Participant(c, "participant") for c in document_pair(ranked))
 
 
+def _hosts_as_places(event: Event, entities: dict[str, Entity]) -> Event:
+    """A visit's host that is a country or a body is where the visitor went."""
+    rule = load("events")["hosts_as_places"]
+    if event.subtype not in rule["subtypes"]:
+        return event
+    moved = [
+        p
+        for p in event.participants
+        if p.role in rule["roles"]
+        and p.entity_id in entities
+        and entities[p.entity_id].type in rule["types"]
+    ]
+    if not moved or len(moved) == len(event.participants):
+        return event
+    place = event.place_id
+    if place is None and entities[moved[0].entity_id].type == "country":
+        place = moved[0].entity_id
+    kept = tuple(p for p in event.participants if p not in moved)
+    return replace(event, participants=kept, place_id=place)
+
+
 def _supplier_by_origin(event: Event, entities: dict[str, Entity]) -> Event:
     """In an order, delivery, offer or lease, the country the platform comes from supplies
     it ("India and France signed a deal for Rafale M jets": France supplies)."""
@@ -91,7 +112,7 @@ def settle(
     if not event.participants and ranked and event.subtype in _pair_rules()[0]:
         inferred = _directed(event, ranked, entities)
         return replace(event, participants=inferred) if inferred else event
-    event = _supplier_by_origin(event, entities)
+    event = _supplier_by_origin(_hosts_as_places(event, entities), entities)
     kept = [
         p
         for p in event.participants
