@@ -20,6 +20,9 @@ from functools import cache
 from bilat.lexicon import load
 from bilat.models import Entity, Event, Mention, Participant
 
+ACTING = ("actor", "supplier")  # roles that do the thing to someone
+UNDERGOING = {"counterpart", "recipient"}  # roles it is done to
+
 
 @cache
 def _pair_rules() -> tuple[frozenset[str], int]:
@@ -118,15 +121,23 @@ def settle(
         for p in event.participants
         if p.entity_id in entities and entities[p.entity_id].attrs.get("kind") != "media outlet"
     ]
-    represented: set[str] = set()
+    # a country stands beside one of its people or bodies on the same side of the event
+    # ("Singh met Belousov": not India and Russia too); the Kremlin as the target of an
+    # attack Russia blames on Ukraine does not represent Russia
+    represented: dict[str, set[str]] = {}
     for p in kept:
         entity = entities[p.entity_id]
         if entity.type in ("person", "organization") and p.role != "speaker":
-            represented |= _country_of(entity)
+            for c in _country_of(entity):
+                represented.setdefault(c, set()).add(p.role)
     people: list[Participant] = [
         p
         for p in kept
-        if not (entities[p.entity_id].type == "country" and p.entity_id in represented)
+        if not (
+            entities[p.entity_id].type == "country"
+            and p.entity_id in represented
+            and not (p.role in ACTING and represented[p.entity_id] <= UNDERGOING)
+        )
     ]
     if len(people) == len(event.participants):
         return event

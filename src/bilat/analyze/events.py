@@ -242,6 +242,8 @@ class Reader:
             if arg.i == trigger.i:
                 continue
             where = frames.slot(arg, tokens)
+            if where == "by" and "by" not in roles and _passive(tokens):
+                where = "subject"  # "Israel was accused by South Africa": the agent acts
             role = roles.get(where) if where else None
             if role and where in ("compound", "poss") and self.hosts_forum(d, ids):
                 continue  # "the SCO defence ministers' meeting": the SCO is where, not who
@@ -705,6 +707,10 @@ def _governs(token: Token, d: Draft) -> bool:
         for t in token.children
         if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl")
     )
+
+
+def _passive(tokens: list[Token]) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for t in tokens for c in t.children)
 
 
 def _signed_thing(trigger: Token) -> str:
