@@ -654,6 +654,7 @@ class Reader:
         earlier body sentence names ("The fifth squadron will arrive" after the S-400)."""
         r = rules()
         directed = set(load("events")["document_pair"]["directed"])
+        story = self.story_platform()
         for d in self.drafts:
             if d.platforms or d.subtype not in directed:
                 continue
@@ -665,6 +666,24 @@ class Reader:
                 if found:
                     d.platforms = [found[-1]]
                     break
+            if not d.platforms and story is not None:
+                d.platforms = [story]  # "Deliveries are expected to start in 2029"
+
+    def story_platform(self) -> str | None:
+        """The platform an article is about: named in at least ``story_platform_share`` of
+        the body's platform mentions and at least twice."""
+        share = float(load("events")["story_platform_share"])
+        counts: dict[str, int] = {}
+        for m in self.view.mentions:
+            if (
+                self.view.type_of(m) == "platform"
+                and self.view.sentences[m.sentence].sentence.section == "body"
+            ):
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        if not counts:
+            return None
+        top, n = max(counts.items(), key=lambda kv: kv[1])
+        return top if n >= 2 and n >= share * sum(counts.values()) else None
 
     def after_list(self, index: int, sv: SentenceView) -> None:
         """ "These are expected to be finalized ...": the sentence after a list continues it."""
