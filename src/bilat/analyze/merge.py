@@ -170,10 +170,15 @@ def emitted(groups: list[Group]) -> list[Group]:
 
 def settle_times(groups: list[Group], view: DocView) -> None:
     published = view.published
-    for g in groups:
+    last_day: dt.date | None = None
+    for g in sorted(groups, key=lambda x: x.first.start):
         tx = next((d.timex for d in g.drafts if d.timex is not None), None)
-        if tx is not None:
-            g.time = timex.resolve(tx, published, future=g.status in FUTURE)
+        if tx is None:
+            continue
+        anchor = last_day if last_day and timex.narrative(tx) else published
+        g.time = timex.resolve(tx, anchor, future=g.status in FUTURE)
+        if g.time.start is not None and g.time.start == g.time.end:
+            last_day = g.time.start
     owner = _owner(groups)
     for _ in range(3):  # anchors may chain: guard of honour -> wreath -> meeting
         for g in groups:

@@ -250,6 +250,16 @@ def _interval(
     return day, day
 
 
+@cache
+def _narrative() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{load('time')['narrative_relative']})$", re.IGNORECASE)
+
+
+def narrative(tx: Timex) -> bool:
+    """Whether ``tx`` counts from the story's last day ("the next day"), not from today."""
+    return tx.kind == "relative" and bool(_narrative().match(tx.text.strip()))
+
+
 def resolve(tx: Timex, anchor: dt.date | None, future: bool = False) -> TimeValue:
     """``tx`` as an interval; ``future`` picks the coming weekday rather than the last one."""
     start, end = _interval(tx, anchor, future)

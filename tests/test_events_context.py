@@ -1,0 +1,87 @@
+"""Event fields read from the story around a sentence: narrative days, datelines, places,
+the article's platform, and status cues that are general English (our own sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.analyze.read import analyze
+from bilat.ingest.document import build_document
+from bilat.models import Analysis, Event, SourceText
+
+PUBLISHED = dt.date(2025, 6, 25)
+
+
+def read(text: str, published: dt.date | None = PUBLISHED) -> Analysis:
+    return next(analyze([build_document(SourceText("t.txt", text, published=published))]))
+
+
+def of(a: Analysis, subtype: str) -> list[Event]:
+    return [e for e in a.events if e.subtype == subtype]
+
+
+def test_the_next_day_counts_from_the_story_not_from_today() -> None:
+    a = read(
+        "On March 29 the defence secretary joined Prime Minister Shigeru Ishiba at a "
+        "ceremony on Iwo Jima. The next day in Tokyo, Pete Hegseth and Gen Nakatani met."
+    )
+    meeting = of(a, "meeting")[0]
+    assert meeting.time is not None and meeting.time.start == dt.date(2025, 3, 30)
+
+
+def test_a_wire_storys_lead_happens_at_its_dateline() -> None:
+    a = read("TOKYO, Jan. 18 (Kyodo) -- Japan signed a contract with the United States on "
+             "Thursday to buy 400 Tomahawk cruise missiles.", dt.date(2024, 1, 18))  # fmt: skip
+    order = of(a, "order")[0]
+    assert order.place_id == "tokyo"
+    assert (order.source_id, order.target_id) == ("united-states", "japan")
+
+
+def test_the_resort_city_of_sochi_is_sochi() -> None:
+    a = read(
+        "Recep Tayyip Erdogan met Vladimir Putin on Monday in the Black Sea resort city of Sochi."
+    )
+    assert of(a, "meeting")[0].place_id == "sochi"
+
+
+def test_a_delivery_naming_no_platform_is_of_the_articles_platform() -> None:
+    a = read(
+        "India signed a contract for 31 MQ-9B drones on Tuesday. The MQ-9B will be built by "
+        "General Atomics. Officials praised the price. The Navy wants more. Analysts agreed. "
+        "Deliveries are expected to start in 2029."
+    )
+    deliveries = of(a, "delivery")
+    assert deliveries and deliveries[0].platform_ids == ("mq-9b",)
+    assert deliveries[0].status == "expected"
+
+
+def test_a_visits_host_country_is_its_place() -> None:
+    a = read("Prime Minister Narendra Modi visited France in February.")
+    visit = of(a, "visit")[0]
+    assert [p.entity_id for p in visit.participants] == ["narendra-modi"]
+    assert visit.place_id == "france"
+
+
+def test_a_passive_agent_acts() -> None:
+    a = read("Israel was accused by South Africa of committing genocide.")
+    e = of(a, "accuse")[0]
+    assert (e.source_id, e.target_id) == ("south-africa", "israel")
+
+
+def test_what_is_demanded_has_not_happened() -> None:
+    a = read("Ukraine demanded that Russia withdraw its troops from the plant.")
+    assert of(a, "demand")[0].status == "occurred"
+    assert all(e.status == "possible" for e in of(a, "withdraw"))
+
+
+def test_status_cues_of_plain_english() -> None:
+    to_be_held = read(
+        "Xi invited Putin to attend the summit to be held in Tianjin later this year."
+    )
+    assert of(to_be_held, "summit")[0].status == "planned"
+    before = read("The attack came days before Islamabad hosts a meeting of SCO leaders.")
+    assert of(before, "meeting")[0].status == "planned"
+    running = read("India and the United States have been negotiating the deal for a year.")
+    assert of(running, "negotiation")[0].status == "ongoing"
+    live = read("10:25 IST: Putin lays a wreath at Rajghat.")
+    assert of(live, "ceremony")[0].status == "occurred"
