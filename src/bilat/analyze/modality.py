@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from bilat.lexicon import load
 
+NOUN_CLAUSE = ("acl", "relcl")
 TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 CUE_DEPS = ("aux", "auxpass", "neg", "advmod", "det", "acomp", "amod", "xcomp", "prt", "nsubj")
 ORDER = ("possible", "expected", "planned", "ongoing", "occurred")
@@ -71,7 +72,7 @@ def _tense(token: Token) -> str | None:
     rules = _rules()
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux:
+    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux and token.dep_ in NOUN_CLAUSE:
         return "planned"  # "the summit to be held later this year"
     if token.tag_ == "VBD":
         return "occurred"
@@ -164,8 +165,15 @@ def _cue_children(token: Token) -> list[Token]:
 
 def _purpose(token: Token, subtype: str | None) -> str | None:
     rules = _rules()
-    if token.dep_ == "pobj" and token.head.lower_ in rules["purpose_preps"]:
-        if subtype in rules["purpose_subtypes"]:
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in rules["purpose_preps"]:
+        prep = prep.head  # "ahead of a meeting"
+    if token.dep_ == "pobj" and prep.lower_ in rules["purpose_preps"] + ["on"]:
+        verb = prep.head
+        begun = verb.lemma_ in rules["begun_by"] and subtype in rules["begun_subtypes"]
+        if begun and _tense(verb) == "occurred":
+            return "ongoing"  # "arrived in Moscow for a state visit": the visit is under way
+        if prep.lower_ != "on" and subtype in rules["purpose_subtypes"]:
             return "planned"
     if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
         head = token.head
