@@ -273,12 +273,17 @@ class Reader:
         if top.dep_ in ("xcomp", "advcl") and top.head.pos_ == "VERB":
             heads.append(top.head)  # "invited Singh to Russia ... to co-chair"
         placed: list[Mention] = []
-        for m in self.mentions(sv, ("place", "country")):
+        mentions = self.mentions(sv, ("place", "country"))
+        if tokens[0].pos_ in ("NOUN", "PROPN"):
+            # "arrived in Moscow for a state visit to Russia": the visit's own place wins
+            own = [m for m in mentions if self.place_slots(sv, m, tokens[:1]) & set(PLACE_PREPS)]
+            mentions = own or mentions
+        for m in mentions:
             span = sv.span_of(m.start, m.end)
             if span is None or not len(span):
                 continue
             # any word of the name may carry the preposition when the parse splits it
-            slots = {frames.slot(t, heads) for t in span if t.dep_ == "pobj" or t.i == span.root.i}
+            slots = self.place_slots(sv, m, heads)
             relcl = any(c.dep_ == "relcl" and c in tokens for c in span.root.children)
             if _named_place(span.root):  # "in the Black Sea resort city of Sochi": Sochi
                 d.place_id = None if d.place_id in {x.entity_id for x in placed} else d.place_id
@@ -290,6 +295,12 @@ class Reader:
             self.set_place(d, m.entity_id)
         if d.venue_id is None and d.rule.subtype in ("dinner", "ceremony", "meeting"):
             self.only_venue(d, sv)
+
+    def place_slots(self, sv: SentenceView, m: Mention, heads: list[Token]) -> set[str | None]:
+        span = sv.span_of(m.start, m.end)
+        if span is None:
+            return set()
+        return {frames.slot(t, heads) for t in span if t.dep_ == "pobj" or t.i == span.root.i}
 
     def only_venue(self, d: Draft, sv: SentenceView) -> None:
         """ "drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence goes to."""
