@@ -10,6 +10,7 @@ A cache that cannot be read or written is ignored: everything is then built in m
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -59,11 +60,16 @@ def load(name: str, entry_key: str) -> Any | None:
     where = folder()
     if where is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes some 10^5 containers, none garbage: no cycle collection
     try:
         with (where / f"{name}-{entry_key}.pickle").open("rb") as f:
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def save(name: str, entry_key: str, value: Any) -> None:

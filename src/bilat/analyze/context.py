@@ -43,7 +43,8 @@ class SentenceView:
     @cached_property
     def times(self) -> list[timex.Timex]:
         """Time expressions in this sentence (found once; events, claims and headings read them)."""
-        return timex.find(self.span.text, self.sentence.start)
+        span = self.span
+        return timex.find(span.doc.text[span.start_char : span.end_char], self.sentence.start)
 
     def token_at(self, pos: int) -> Token | None:
         span = self.span_of(pos, pos + 1)

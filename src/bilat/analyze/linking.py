@@ -12,6 +12,9 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import ORTH, POS
+from spacy.parts_of_speech import PROPN
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
 from bilat.analyze import compounds, datelines, designators, groups
@@ -231,11 +234,14 @@ def _surnames(linker: _Linker, docs: list[Doc]) -> None:
     for e in linker.entities.values():
         if e.type == "person" and len(_words(e.name)) > 1:
             people.setdefault(_words(e.name)[-1], []).append(e)
-    for block, doc in enumerate(docs):
-        for token in doc:
-            owners = people.get(token.text)
-            if owners and len(owners) == 1 and token.pos_ == "PROPN":
-                span = doc[token.i : token.i + 1]
+    if not people:
+        return
+    by_hash = {hash_string(word): owners for word, owners in people.items()}
+    for block, doc in enumerate(docs):  # by the hashes spaCy stores: no Token made per word
+        for i, (orth, pos) in enumerate(doc.to_array([ORTH, POS]).tolist()):
+            owners = by_hash.get(orth)
+            if owners and len(owners) == 1 and pos == PROPN:
+                span = doc[i : i + 1]
                 _drop_city(linker, linker.offsets(block, span))
                 linker.add(block, span, owners[0], "partial")
 

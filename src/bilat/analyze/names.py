@@ -67,8 +67,9 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].text in r.strip_first_words):
         start += 1
-    if "(" in [t.text for t in doc[start:end]]:  # "Generalized System of Preferences (GSP)"
-        end = start + [t.text for t in doc[start:end]].index("(")
+    words = [t.text for t in doc[start:end]]
+    if "(" in words:  # "Generalized System of Preferences (GSP)"
+        end = start + words.index("(")
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].text in _POSSESSIVE

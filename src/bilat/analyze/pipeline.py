@@ -7,6 +7,8 @@ from functools import cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.vocab import Vocab
 
 from bilat.analyze import cache as cache_store
 from bilat.analyze.gazetteer import gazetteer
@@ -32,9 +34,14 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-@cache
 def nlp(name: str | None = None) -> Language:
-    """The cached pipeline bilat reads with (the one piece of global state)."""
+    """The cached pipeline bilat reads with (the one piece of global state); ``nlp()`` and
+    ``nlp(None)`` are the same pipeline, loaded once."""
+    return _pipeline(name)
+
+
+@cache
+def _pipeline(name: str | None) -> Language:
     model = load_model(name)
     for word in load("tokenizer")["keep_whole"]:
         for form in (word, word.capitalize()):
@@ -62,10 +69,18 @@ def _phrase_index(model: Language) -> PhraseIndex:
     found = cache_store.load("phrases", entry)
     if isinstance(found, PhraseIndex):
         return found
-    tokenizer = model.tokenizer
+    tokenizer = _scratch_tokenizer(model)
     index = PhraseIndex.build(
         gazetteer().patterns,
         lambda text: [t.text for t in tokenizer(text)],
     )
     cache_store.save("phrases", entry, index)
     return index
+
+
+def _scratch_tokenizer(model: Language) -> Tokenizer:
+    """A copy of ``model``'s tokenizer (same rules and special cases) on a vocabulary of its
+    own: splitting 30,000 names must not leave their words in the pipeline's vocabulary and
+    tokenizer cache, which would slow every document read after it."""
+    data = model.tokenizer.to_bytes(exclude=["vocab"])  # type: ignore[union-attr]
+    return Tokenizer(Vocab()).from_bytes(data, exclude=["vocab"])

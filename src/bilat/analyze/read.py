@@ -24,11 +24,13 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def _sentences(document: Document, docs: list[Doc]) -> list[Sentence]:
     out: list[Sentence] = []
     for index, (block, doc) in enumerate(zip(document.blocks, docs, strict=True)):
+        whole = doc.text
         for sent in doc.sents:
-            text = sent.text
+            first = sent.start_char
+            text = whole[first : sent.end_char]  # sent.text, without making its tokens
             lead = len(text) - len(text.lstrip())
-            start = block.start + sent.start_char + lead
-            end = block.start + sent.start_char + len(text.rstrip())
+            start = block.start + first + lead
+            end = block.start + first + len(text.rstrip())
             if end > start:
                 out.append(Sentence(len(out), start, end, block.section, index))
     return out

@@ -16,6 +16,12 @@ def _script_patterns() -> dict[str, re.Pattern[str]]:
     return {code: re.compile("[" + "".join(ranges) + "]") for code, ranges in scripts.items()}
 
 
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    stopwords: dict[str, list[str]] = load("languages")["stopwords"]
+    return {code: frozenset(words) for code, words in stopwords.items()}
+
+
 def language_name(code: str) -> str:
     names: dict[str, str] = load("languages")["names"]
     return names.get(code, code)
@@ -27,16 +33,15 @@ def detect(text: str) -> str:
     Short or ambiguous texts count as English, the language bilat reads.
     """
     sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
+    letters = sum(1 for c in sample if c.isalpha())
     if not letters:
         return "en"
     for code, pattern in _script_patterns().items():
-        if len(pattern.findall(sample)) / len(letters) > 0.3:
+        if len(pattern.findall(sample)) / letters > 0.3:
             return code
     words = [w.lower() for w in _WORD.findall(sample)[:3000]]
     if len(words) < 20:
         return "en"
-    stopwords: dict[str, list[str]] = load("languages")["stopwords"]
-    scores = {code: sum(1 for w in words if w in set(sw)) for code, sw in stopwords.items()}
+    scores = {code: sum(1 for w in words if w in sw) for code, sw in _stopwords().items()}
     best = max(scores, key=lambda c: scores[c])
     return "en" if scores[best] <= scores["en"] * 1.2 else best

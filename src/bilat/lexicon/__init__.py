@@ -13,4 +13,5 @@ import yaml
 def load(name: str) -> Any:
     """Parse ``bilat/lexicon/<name>.yaml`` once per process."""
     text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # libyaml's loader when it is there: the same safe subset, several times faster
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506

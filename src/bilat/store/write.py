@@ -1,28 +1,56 @@
-"""Write one analysed document in one transaction; entities are shared and upserted."""
+"""Write one analysed document in one transaction; entities are shared and upserted.
+
+The statements are built once (below and in ``_insert_ignore``): SQLAlchemy then finds each
+one's compiled form by a cache key it has already worked out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Insert, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bilat.models import Analysis, Entity, Event
 from bilat.store import schema as s
+
+_HAS_DOCUMENT = select(s.documents.c.id).where(s.documents.c.id == bindparam("document_id"))
+_PRESENT_ENTITIES = select(s.entities.c.id).where(
+    s.entities.c.id.in_(bindparam("ids", expanding=True))
+)
+_INSERT = {
+    t.name: t.insert()
+    for t in (
+        s.documents,
+        s.sentences,
+        s.mentions,
+        s.roles,
+        s.claims,
+        s.quotes,
+        s.event_participants,
+        s.event_evidence,
+    )
+}
+_INSERT_EVENTS = s.events.insert().returning(s.events.c.id, sort_by_parameter_order=True)
+
+
+@cache
+def _insert_ignore(dialect: str, table: Table) -> Insert:
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT ... ON CONFLICT DO NOTHING on either engine."""
     if not rows:
         return
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(dialect_insert(table).on_conflict_do_nothing(), rows)
+    conn.execute(_insert_ignore(conn.dialect.name, table), rows)
 
 
 def has_document(conn: Connection, document_id: str) -> bool:
-    query = select(s.documents.c.id).where(s.documents.c.id == document_id)
-    return conn.execute(query).first() is not None
+    return conn.execute(_HAS_DOCUMENT, {"document_id": document_id}).first() is not None
 
 
 def _lexicon_roles(entity: Entity) -> list[dict[str, Any]]:
@@ -41,7 +69,7 @@ def _lexicon_roles(entity: Entity) -> list[dict[str, Any]]:
 
 def _save_entities(conn: Connection, analysis: Analysis) -> None:
     wanted = analysis.entities
-    present = set(conn.scalars(select(s.entities.c.id).where(s.entities.c.id.in_(wanted))))
+    present = set(conn.scalars(_PRESENT_ENTITIES, {"ids": list(wanted)})) if wanted else set()
     new = [e for e in wanted.values() if e.id not in present]
     insert_ignore(
         conn,
@@ -53,7 +81,7 @@ def _save_entities(conn: Connection, analysis: Analysis) -> None:
     )
     roles = [r for e in new for r in _lexicon_roles(e)]
     if roles:
-        conn.execute(s.roles.insert(), roles)
+        conn.execute(_INSERT["roles"], roles)
     names = {(e.id, a) for e in new for a in (e.name, *e.aliases)}
     # only names that stand for the entity anywhere; "Singh" or "Moscow" (as Russia) do not
     names |= {(m.entity_id, m.text) for m in analysis.mentions if m.kind in ("name", "alias")}
@@ -66,7 +94,7 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
     if has_document(conn, doc.id):
         return False
     conn.execute(
-        s.documents.insert(),
+        _INSERT["documents"],
         {
             "id": doc.id,
             "url": doc.url,
@@ -81,7 +109,7 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
         },
     )
     conn.execute(
-        s.sentences.insert(),
+        _INSERT["sentences"],
         [
             {
                 "document_id": doc.id,
@@ -99,7 +127,7 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
     _save_findings(conn, analysis)
     if analysis.mentions:
         conn.execute(
-            s.mentions.insert(),
+            _INSERT["mentions"],
             [
                 {
                     "entity_id": m.entity_id,
@@ -122,8 +150,7 @@ def _save_findings(conn: Connection, analysis: Analysis) -> None:
     known = set(analysis.entities)
     rows = [_event_row(doc_id, e, known) for e in analysis.events]
     if rows:  # one round trip for the events, ids back in their order
-        query = s.events.insert().returning(s.events.c.id, sort_by_parameter_order=True)
-        ids = [r[0] for r in conn.execute(query, rows)]
+        ids = [r[0] for r in conn.execute(_INSERT_EVENTS, rows)]
         people = [
             {"event_id": i, "entity_id": p.entity_id, "role": p.role}
             for i, e in zip(ids, analysis.events, strict=True)
@@ -137,14 +164,14 @@ def _save_findings(conn: Connection, analysis: Analysis) -> None:
             if p in known
         ]
         if people:
-            conn.execute(s.event_participants.insert(), people)
+            conn.execute(_INSERT["event_participants"], people)
         evidence = [
             {"event_id": i, "document_id": doc_id, "start_char": a, "end_char": b}
             for i, e in zip(ids, analysis.events, strict=True)
             for a, b in e.evidence
         ]
         if evidence:
-            conn.execute(s.event_evidence.insert(), evidence)
+            conn.execute(_INSERT["event_evidence"], evidence)
     _save_rows(conn, analysis, known)
 
 
@@ -181,7 +208,7 @@ def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
     doc_id = analysis.document.id
     if analysis.claims:
         conn.execute(
-            s.claims.insert(),
+            _INSERT["claims"],
             [
                 {
                     "document_id": doc_id,
@@ -203,7 +230,7 @@ def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
         )
     if analysis.quotes:
         conn.execute(
-            s.quotes.insert(),
+            _INSERT["quotes"],
             [
                 {
                     "document_id": doc_id,
@@ -221,7 +248,7 @@ def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
     roles = {(r.person_id, r.title, r.of_id): r for r in analysis.roles if r.person_id in known}
     if roles:
         conn.execute(
-            s.roles.insert(),
+            _INSERT["roles"],
             [
                 {
                     "person_id": r.person_id,
