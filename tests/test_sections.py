@@ -41,3 +41,18 @@ def test_heading_rules() -> None:
     assert is_heading("Day 2 Agenda: Defence, Fighter Jet Talks & Ukraine Update")
     assert not is_heading("Putin’s schedule includes:")
     assert not is_heading("the talks went on late into the evening")
+
+
+def test_a_sentence_case_subhead_over_a_paragraph_is_a_heading() -> None:
+    text = (
+        "19:20 BST — Embassy warns of consequences\n"
+        "The embassy said in a statement that the decision would have consequences for ties.\n"
+        "- Deliveries resume next week\n"
+        "A short line\n"
+        "ok."
+    )
+    got = [(text[b.start : b.end], b.section) for b in split_blocks(text)]
+    assert got[0][1] == "heading"
+    assert got[1][1] == "body"
+    assert got[2][1] == "body"  # a list item is not a subhead
+    assert got[3][1] == "body"  # the line after it is no longer paragraph

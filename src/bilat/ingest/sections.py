@@ -29,6 +29,7 @@ class _Rules:
     max_words: int
     closing: str
     capitalised_share: float
+    subhead_words: int
 
 
 def _either(patterns: list[str]) -> re.Pattern[str]:
@@ -46,6 +47,7 @@ def _rules() -> _Rules:
         max_words=int(heading["max_words"]),
         closing=str(heading["closing_punctuation"]),
         capitalised_share=float(heading["min_capitalised_share"]),
+        subhead_words=int(heading["subhead_max_words"]),
     )
 
 
@@ -78,7 +80,8 @@ def split_blocks(
     rules = _rules()
     blocks: list[Block] = []
     in_faq, headline_done = False, False
-    for start, end in _lines(text):
+    lines = _lines(text)
+    for n, (start, end) in enumerate(lines):
         line = text[start:end]
         if (body_ends_before and line.startswith(body_ends_before)) or rules.faq.match(line):
             in_faq = True
@@ -90,7 +93,7 @@ def split_blocks(
             section = "faq"
         elif title and not headline_done and same_text(line, title):
             section, headline_done = "headline", True
-        elif not marker and is_heading(line):
+        elif not marker and (is_heading(line) or _subhead(line, text, lines[n + 1 : n + 2])):
             section = "heading"
         else:
             section = "body"
@@ -98,6 +101,20 @@ def split_blocks(
             start += marker.end()
         blocks.append(Block(start, end, section, list_item=bool(marker)))
     return tuple(blocks if headline_done else _promote_headline(text, blocks))
+
+
+def _subhead(line: str, text: str, following: list[tuple[int, int]]) -> bool:
+    """A sentence-case subhead: a short line without closing punctuation over a paragraph
+    that has it ("19:20 BST — Russian embassy warns of consequences")."""
+    rules = _rules()
+    bare = line.rstrip().rstrip(_QUOTES)
+    if not bare or bare[-1] in rules.closing or len(line.split()) > rules.subhead_words:
+        return False
+    if not following:
+        return False
+    nxt = text[following[0][0] : following[0][1]].rstrip().rstrip(_QUOTES)
+    marker = rules.list_marker.match(nxt)
+    return bool(nxt) and not marker and nxt[-1] in ".!?" and len(nxt.split()) > 2 * len(line.split())
 
 
 def _promote_headline(text: str, blocks: list[Block]) -> list[Block]:
