@@ -85,3 +85,19 @@ def test_status_cues_of_plain_english() -> None:
     assert of(running, "negotiation")[0].status == "ongoing"
     live = read("10:25 IST: Putin lays a wreath at Rajghat.")
     assert of(live, "ceremony")[0].status == "occurred"
+
+
+def test_a_day_after_moves_the_anchor_back_a_day() -> None:
+    a = read(
+        "Russia on Friday warned Britain against setting up bases in Ukraine, a day after "
+        "Keir Starmer and Volodymyr Zelensky signed a partnership treaty."
+    )
+    signing = of(a, "sign")[0]
+    assert signing.time is not None and signing.time.start == dt.date(2025, 6, 19)
+
+
+def test_last_evening_and_mid_month() -> None:
+    arrival = of(read("Putin arrived in New Delhi last evening."), "arrival")[0]
+    assert arrival.time is not None and arrival.time.start == dt.date(2025, 6, 24)
+    talks = of(read("Modi held talks with Macron in mid-February."), "talks")[0]
+    assert talks.time is not None and talks.time.start == dt.date(2025, 2, 1)

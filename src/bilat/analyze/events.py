@@ -93,6 +93,7 @@ class Draft:
     timex: timex.Timex | None = None
     anchor: Draft | None = None
     during: Draft | None = None  # part of that event ("remarks during the meeting")
+    anchor_days: int = 0  # days from the anchor's day to this one ("a day after": 1)
     distributed: bool = False  # a list intro whose items are the events
     definite: bool = False  # "the meeting", "the next day's talks": refers back
     list_item: bool = False  # read from an item under a list intro
@@ -587,13 +588,15 @@ class Reader:
                 owner_token = token.head.head
             else:
                 owner_token = token.head
+            days = _days_apart(token)
             for d in drafts:
                 if d is target:
                     continue
                 if owner_token.i in d.frame_is or _governs(owner_token, d):
                     if token.lower_ == "during":
                         d.during = d.during or target
-                    d.anchor = d.anchor or target
+                    if d.anchor is None:
+                        d.anchor, d.anchor_days = target, days
 
     # -- lists -----------------------------------------------------------------------
     def list_item(self, index: int, sv: SentenceView, intro: SentenceView) -> None:
@@ -737,6 +740,19 @@ def _governs(token: Token, d: Draft) -> bool:
         for t in token.children
         if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl")
     )
+
+
+def _days_apart(token: Token) -> int:
+    """Days from the anchor to its owner: "a day after" 1, "two days before" -2, else 0."""
+    near = list(token.children)
+    if token.dep_ == "mark":  # "a day after they signed": "a day" hangs from the verb
+        near += [c for c in token.head.children if c.i < token.i]
+    for c in near:
+        if c.dep_ == "npadvmod" and c.lemma_ == "day":
+            n = next((number(x.text) for x in c.children if x.dep_ == "nummod"), None)
+            count = int(n) if n else (1 if any(x.lower_ in ("a", "one") for x in c.children) else 0)
+            return -count if token.lower_ in ("before", "ahead") else count
+    return 0
 
 
 def _passive(tokens: list[Token]) -> bool:

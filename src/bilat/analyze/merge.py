@@ -182,13 +182,16 @@ def settle_times(groups: list[Group], view: DocView) -> None:
     owner = _owner(groups)
     for _ in range(3):  # anchors may chain: guard of honour -> wreath -> meeting
         for g in groups:
-            if g.time is not None and g.time.resolved:
-                continue
             for d in g.drafts:
                 target = owner.get(id(d.anchor)) if d.anchor is not None else None
-                if target is not None and target is not g and target.time and target.time.resolved:
-                    g.time = _same_day(target.time)
+                if target is None or target is g:
+                    continue
+                if _undated(g) and not _undated(target):
+                    g.time = _shifted(target.time, d.anchor_days)  # type: ignore[arg-type]
                     break
+                if _undated(target) and not _undated(g) and d.anchor_days:
+                    # "warned on Friday, a day after they signed": the signing was Thursday
+                    target.time = _shifted(g.time, -d.anchor_days)  # type: ignore[arg-type]
     _same_session(groups)
     _paragraph_focus(groups)
     _heading_focus(groups, view)
@@ -207,6 +210,18 @@ def _same_session(groups: list[Group]) -> None:
             key = (g.get("forum_id"), g.get("session"))
             if key[1] is not None and key in meetings:
                 g.time = meetings[key]
+
+
+def _undated(g: Group) -> bool:
+    return g.time is None or not g.time.resolved
+
+
+def _shifted(anchor: TimeValue, days: int) -> TimeValue:
+    """The anchor's day moved by ``days`` (only a single day moves; a span stays)."""
+    if days == 0 or anchor.start is None or anchor.start != anchor.end:
+        return _same_day(anchor)
+    day = anchor.start + dt.timedelta(days=days)
+    return TimeValue(anchor.text, anchor.start_char, anchor.end_char, day, day)
 
 
 def _same_day(anchor: TimeValue) -> TimeValue:

@@ -72,7 +72,8 @@ def _rules() -> _Rules:
         ),
         month_year=re.compile(rf"\b{month},? (?:of )?(?P<year>\d{{4}})\b"),
         month_alone=re.compile(
-            rf"\b(?:{'|'.join(data['month_preps'])}) {month}(?![\w-]|,? \d)", re.IGNORECASE
+            rf"\b(?:(?:{'|'.join(data['month_preps'])}) |mid-){month}(?![\w-]|,? \d)",
+            re.IGNORECASE,
         ),
         week_of=re.compile(
             rf"\b(?P<nth>first|second|third|fourth|last) week of {month}(?: (?P<year>\d{{4}}))?"
