@@ -101,3 +101,14 @@ def test_last_evening_and_mid_month() -> None:
     assert arrival.time is not None and arrival.time.start == dt.date(2025, 6, 24)
     talks = of(read("Modi held talks with Macron in mid-February."), "talks")[0]
     assert talks.time is not None and talks.time.start == dt.date(2025, 2, 1)
+
+
+def test_a_live_blog_entry_happened_on_the_day_of_the_page() -> None:
+    a = read(
+        "Live: Russia Warns Britain Over Missiles\n"
+        "19:20 BST — Embassy warns of consequences\n"
+        "The Russian embassy in London warned Britain in a statement on its website that the "
+        "decision to send the missiles would have consequences.\n"
+    )
+    warned = of(a, "warn")
+    assert warned and warned[0].time is not None and warned[0].time.start == PUBLISHED

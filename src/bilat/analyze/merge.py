@@ -164,7 +164,7 @@ def share_venues(groups: list[Group]) -> None:
 
 
 def emitted(groups: list[Group]) -> list[Group]:
-    """Groups that are events of their own (not a speech used only for linking, not a list intro)."""
+    """Groups that are events of their own: not a speech used only for linking, not a list intro."""
     return [g for g in groups if g.first.rule.emit and not all(d.distributed for d in g.drafts)]
 
 
@@ -286,6 +286,26 @@ def _heading_focus(groups: list[Group], view: DocView) -> None:
         found = heading.times
         if found:
             g.time = timex.resolve(found[0], view.published, future=g.status in FUTURE)
+    _entry_focus(groups, view)
+
+
+def _entry_focus(groups: list[Group], view: DocView) -> None:
+    """A live blog's entry ("19:20 BST — ...", "09:50 IST: ...") tells what happened on
+    the day the page is published."""
+    if view.published is None:
+        return
+    day = view.published
+    for g in groups:
+        if (g.time is not None and g.time.resolved) or g.status not in ("occurred", "ongoing"):
+            continue
+        sv = view.sentences[g.first.sentence]
+        block = view.document.blocks[sv.sentence.block]
+        heading = view.heading_before(g.first.sentence)
+        lines = [view.text(block.start, block.end)]
+        if heading is not None:
+            lines.append(heading.span.text)
+        if any(timex.CLOCK.match(line) for line in lines):
+            g.time = TimeValue("", sv.sentence.start, sv.sentence.start, day, day)
 
 
 def _status(g: Group, published: dt.date | None) -> str:

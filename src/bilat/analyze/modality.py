@@ -6,17 +6,16 @@ the parse from a trigger up to its main verb and reads them.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from bilat.analyze.timex import CLOCK
 from bilat.lexicon import load
 
 NOUN_CLAUSE = ("acl", "relcl")
-TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 CUE_DEPS = ("aux", "auxpass", "neg", "advmod", "det", "acomp", "amod", "xcomp", "prt", "nsubj")
 ORDER = ("possible", "expected", "planned", "ongoing", "occurred")
 
@@ -92,7 +91,7 @@ def _tense(token: Token) -> str | None:
 
 
 def _timestamped(token: Token) -> bool:
-    return bool(TIMESTAMP.match(token.sent.text) or TIMESTAMP.match(token.doc.text))
+    return bool(CLOCK.match(token.sent.text) or CLOCK.match(token.doc.text))
 
 
 def _path(start: Token) -> tuple[list[Token], Token | None]:

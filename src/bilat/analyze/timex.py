@@ -251,6 +251,9 @@ def _interval(
     return day, day
 
 
+CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")  # a live blog entry's time stamp
+
+
 @cache
 def _narrative() -> re.Pattern[str]:
     return re.compile(rf"^(?:{load('time')['narrative_relative']})$", re.IGNORECASE)
