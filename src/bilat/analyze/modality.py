@@ -71,8 +71,9 @@ def _tense(token: Token) -> str | None:
     rules = _rules()
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux and token.dep_ in NOUN_CLAUSE:
-        return "planned"  # "the summit to be held later this year"
+    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux:
+        if token.dep_ in NOUN_CLAUSE or token.head.lemma_ == "be":
+            return "planned"  # "the summit to be held", "the ships are to be built in Japan"
     if token.tag_ == "VBD":
         return "occurred"
     if token.tag_ == "VBG" and "been" in aux:
@@ -132,6 +133,8 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
                 break  # "demanded ... those behind the bombing, which killed two": it did
             return "denied" if denied or _negated(token) else "possible"  # what is demanded
     for token in path:
+        if any(c.dep_ == "mark" and c.lower_ in rules["condition_marks"] for c in token.children):
+            return "possible"  # "if the contract is not signed this year": a condition
         # a verb of denial denies what it governs, not itself ("rejected suggestions")
         if _negated(token) or (token.lemma_ in rules["denial_verbs"] and token.i != trigger.i):
             denied = True
@@ -143,6 +146,8 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
             cue = _purpose(token, subtype)
         if cue is None and token.pos_ in ("VERB", "AUX"):
             cue = _tense(token)
+        if cue == "expected" and _backshifted_will(token, reporter):
+            cue = "planned"  # "the company said deliveries would begin next year"
         if cue is not None:
             return "denied" if denied else cue
     for token in [reporter, *reporter.ancestors] if reporter is not None else []:
@@ -150,6 +155,14 @@ def status(trigger: Token, whole_clause: bool = False, subtype: str | None = Non
         if cue is not None:
             return "denied" if denied else cue
     return "denied" if denied else "unknown"
+
+
+def _backshifted_will(token: Token, reporter: Token | None) -> bool:
+    """ "would" reporting a past "will": under a reporting verb in the past tense."""
+    would = token.lower_ == "would" or any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in token.children
+    )
+    return would and reporter is not None and reporter.tag_ == "VBD"
 
 
 def _self_cue(trigger: Token) -> str | None:
