@@ -168,6 +168,8 @@ def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[in
         )
         if nominal and not _frame_argument(token, frame_is):
             return True
+        if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl"):
+            return True  # "soldiers killed in the clash in June": that clause's date
     return False
 
 
