@@ -23,3 +23,11 @@ def test_english_and_short_texts_are_english() -> None:
     )
     assert detect(en) == "en"
     assert detect("S-400 Su-57 IRIGC-M&MTC") == "en"
+
+
+def test_a_short_english_sentence_with_foreign_looking_words_is_english() -> None:
+    text = (
+        "Australia committed 49 retired M1A1 Abrams tanks to Ukraine in a package worth "
+        "A$245 million, Defence Minister Richard Marles announced."
+    )
+    assert detect(text) == "en"
