@@ -200,3 +200,41 @@ def test_welcome_with_a_person_is_an_arrival() -> None:
     events, _ = _events("Narendra Modi welcomed Vladimir Putin at Palam airport.")
     assert "arrival" in {e.subtype for e in events}
     assert "support" not in {e.subtype for e in events}
+
+
+# Verbs, phrasal verbs and nouns added for the weaker PLOVER types; written for this test.
+MORE_CASES = [
+    ("Hungary withdrew from the International Criminal Court.", "RETREAT", "withdraw", "Hungary", None),
+    ("Russia suspended its participation in the Open Skies Treaty.", "RETREAT", "withdraw", "Russia", None),
+    ("Turkey handed the detained sailors back to Greece.", "CONCEDE", "ease", "Türkiye", "Greece"),
+    ("China scrapped its tariffs on Australian barley.", "CONCEDE", "ease", "China", "Australia"),
+    ("Washington granted India a waiver from the sanctions.", "CONCEDE", "waive", "United States", "India"),
+    ("Israel called up 50,000 reservists on Sunday.", "MOBILIZE", "deploy", "Israel", None),
+    ("Pakistan placed its navy on high alert.", "MOBILIZE", "deploy", "Pakistan", None),
+    ("Israel carried out air strikes on Hezbollah targets.", "ASSAULT", "attack", "Israel", None),
+    ("Iran fired dozens of ballistic missiles at Israel.", "ASSAULT", "attack", "Iran", "Israel"),
+    ("The Houthis hijacked a cargo ship in the Red Sea.", "COERCE", "seize", "Houthis", None),
+    ("Japan published its annual defence white paper on Tuesday.", "STATEMENT", "statement", "Japan", None),
+    ("India declared a Canadian diplomat persona non grata.", "SANCTION", "sanction", "India", None),
+    ("Poland closed its airspace to Belarusian airlines.", "SANCTION", "sanction", "Poland", None),
+    ("India and France took part in the Varuna exercise.", "COOPERATE", "exercise", "India", "France"),
+    ("Austria denied Poland's request to transit the tanks.", "REJECT", "reject", "Austria", "Poland"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "subtype", "source", "target"), MORE_CASES)
+def test_added_triggers_read_type_and_actors(
+    text: str, type_: str, subtype: str, source: str | None, target: str | None
+) -> None:
+    test_trigger_reads_type_subtype_and_actors(text, type_, subtype, source, target)
+
+
+def test_a_killing_alone_is_no_attack() -> None:
+    events, _ = _events("Two Chinese engineers were killed when a bomber rammed their vehicle.")
+    assert not [e for e in events if e.subtype == "attack"]
+
+
+def test_said_in_a_statement_before_a_quote_is_no_statement() -> None:
+    text = '"We will respond," Lecornu said in a statement.'
+    events, _ = _events(text)
+    assert not [e for e in events if e.subtype == "statement"]
