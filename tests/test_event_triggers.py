@@ -19,13 +19,13 @@ CASES = [
         "Andrei Belousov",
     ),
     ("Rajnath Singh travelled to Moscow on Tuesday.", "CONSULT", "visit", "Rajnath Singh", None),
-    # plover.yaml ranks guest before host, so the invited is the source
+    # the one who invites acts (PLOVER source); the invited is the target
     (
         "Modi extended an invitation to Putin to attend the summit.",
         "AGREE",
         "invite",
-        "Vladimir Putin",
         "Narendra Modi",
+        "Vladimir Putin",
     ),
     (
         "India and Japan signed a defence cooperation agreement in Tokyo.",

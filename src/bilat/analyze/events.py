@@ -94,6 +94,7 @@ class Draft:
     anchor: Draft | None = None
     during: Draft | None = None  # part of that event ("remarks during the meeting")
     anchor_days: int = 0  # days from the anchor's day to this one ("a day after": 1)
+    agents: list[str] = field(default_factory=list)  # who does it, by grammar (source first)
     distributed: bool = False  # a list intro whose items are the events
     definite: bool = False  # "the meeting", "the next day's talks": refers back
     list_item: bool = False  # read from an item under a list intro
@@ -239,12 +240,15 @@ class Reader:
     ) -> None:
         roles = d.rule.roles_for(trigger)
         has_subject = False
+        passive = _passive(tokens)
         for arg, ids in self.actors(index, sv):
             if arg.i == trigger.i:
                 continue
             where = frames.slot(arg, tokens)
-            if where == "by" and "by" not in roles and _passive(tokens):
-                where = "subject"  # "Israel was accused by South Africa": the agent acts
+            # who does it: the active subject, or a passive's agent ("accused by South Africa")
+            agent = (where == "subject" and not passive) or (where == "by" and passive)
+            if where == "by" and "by" not in roles and passive:
+                where = "subject"
             role = roles.get(where) if where else None
             if role and where in ("compound", "poss") and self.hosts_forum(d, ids):
                 continue  # "the SCO defence ministers' meeting": the SCO is where, not who
@@ -252,6 +256,8 @@ class Reader:
                 has_subject = has_subject or where == "subject"
                 for entity_id in ids:
                     d.add(entity_id, role)
+                if agent and trigger.pos_ in ("VERB", "AUX"):
+                    d.agents += [i for i in ids if i not in d.agents]
         if "subject" in roles and not has_subject:
             for subj in frames.inherited_subject(tokens):
                 heads = {subj.i, *(c.i for c in subj.conjuncts)}
@@ -423,7 +429,7 @@ class Reader:
             # read again as what it is: a contract signed is an order, with an order's roles
             d.rule = rules().by_subtype[new]
             d.subtype = new
-            d.participants = {}
+            d.participants, d.agents = {}, []
             self.fill(d, index, sv, trigger, tokens)
         elif new is not None:
             d.subtype = new

@@ -363,4 +363,5 @@ def to_event(
         quantity_text=g.get("quantity_text"),  # type: ignore[arg-type]
         confidence=min(0.9, 0.5 + 0.1 * (len(g.drafts) - 1)),
         topic=g.get("topic"),  # type: ignore[arg-type]
+        source_id=next((a for d in g.drafts for a in d.agents), None),
     )

@@ -22,6 +22,7 @@ class Tables:
     subtype_modes: dict[str, str]
     type_contexts: dict[str, str]
     subtype_contexts: dict[str, str]
+    receiving_roles: frozenset[str]
 
 
 @cache
@@ -34,6 +35,7 @@ def tables() -> Tables:
         dict(data["subtype_modes"]),
         dict(data["type_contexts"]),
         dict(data["subtype_contexts"]),
+        frozenset(data["receiving_roles"]),
     )
 
 
@@ -60,7 +62,20 @@ def source_target(participants: tuple[Participant, ...]) -> tuple[str | None, st
 
 
 def oriented(event: Event) -> Event:
-    """``event`` with its source and target set from its participants."""
+    """``event`` with its source and target set from its participants. A source the
+    grammar gave (the active subject or a passive's agent, set by ``merge``) wins when it
+    is still a participant: "Mohammed bin Salman received the Iranian minister" has the
+    host as source, "Putin was received by Modi" too."""
+    roles = {p.entity_id: p.role for p in event.participants}
+    # a grammatical subject that receives ("India received the S-400", "Poland signed a
+    # contract with Hyundai Rotem") is not the source: the supplier is
+    if event.source_id in roles and roles[event.source_id] not in tables().receiving_roles:
+        target = _first(event.participants, tables().target_roles, event.source_id)
+        if target is None:
+            target = next(
+                (p.entity_id for p in event.participants if p.entity_id != event.source_id), None
+            )
+        return replace(event, target_id=target)
     source, target = source_target(event.participants)
     return replace(event, source_id=source, target_id=target)
 
