@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from bilat.analyze import frames, modality, timex
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
 from bilat.analyze.claims import number
-from bilat.analyze.money import amounts
 from bilat.analyze.context import DocView, SentenceView
+from bilat.analyze.money import amounts
 from bilat.analyze.triggers import TriggerIndex
 from bilat.lexicon import load
 from bilat.models import Mention
