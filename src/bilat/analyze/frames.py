@@ -117,6 +117,11 @@ def inherited_subject(tokens: list[Token]) -> list[Token]:
             if objs:
                 return objs
         if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl"):
+            if token.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
+                # "the US has no plans to send troops": the planner acts
+                owner = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if owner:
+                    return owner
             if token.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
                 return [head]
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
