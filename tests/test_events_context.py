@@ -121,3 +121,13 @@ def test_conditions_reported_plans_and_is_to_be() -> None:
     assert of(said, "delivery")[0].status == "planned"
     to_be = read("The first three frigates are to be handed over to Australia in 2029.")
     assert all(e.status == "planned" for e in of(to_be, "delivery"))
+
+
+def test_references_and_descriptions_are_not_new_events() -> None:
+    a = read(
+        "Mike Pompeo and Mark Esper met Rajnath Singh in New Delhi on Tuesday. "
+        "The two visiting secretaries also called on Narendra Modi. "
+        "An official involved in the talks said the mood was good."
+    )
+    assert not of(a, "visit")
+    assert not of(a, "talks")

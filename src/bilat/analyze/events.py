@@ -187,6 +187,8 @@ def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token,
         pos = sv.start(token)
         if any(s <= pos < e for s, e in skip):
             continue
+        if token.tag_ == "VBG" and token.dep_ == "amod":
+            continue  # "the two visiting secretaries": a description, not an event
         length = end - start
         if token.i not in found or found[token.i][0] < length:
             found[token.i] = (length, token, r.by_key[key])

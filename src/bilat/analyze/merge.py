@@ -164,8 +164,25 @@ def share_venues(groups: list[Group]) -> None:
 
 
 def emitted(groups: list[Group]) -> list[Group]:
-    """Groups that are events of their own: not a speech used only for linking, not a list intro."""
-    return [g for g in groups if g.first.rule.emit and not all(d.distributed for d in g.drafts)]
+    """Groups that are events of their own: not a speech used only for linking, not a list
+    intro, not a meeting named only as "the talks" with no one, no forum and no date (a
+    reference to one the text tells elsewhere, or to none)."""
+    return [
+        g
+        for g in groups
+        if g.first.rule.emit
+        and not all(d.distributed for d in g.drafts)
+        and not _bare_reference(g)
+    ]
+
+
+def _bare_reference(g: Group) -> bool:
+    return (
+        g.first.rule.type == "CONSULT"
+        and all(d.definite and not d.participants for d in g.drafts)
+        and g.get("forum_id") is None
+        and all(d.timex is None for d in g.drafts)
+    )
 
 
 def settle_times(groups: list[Group], view: DocView) -> None:
