@@ -131,3 +131,14 @@ def test_references_and_descriptions_are_not_new_events() -> None:
     )
     assert not of(a, "visit")
     assert not of(a, "talks")
+
+
+def test_how_long_and_what_is_invited() -> None:
+    running = read("Negotiations between the agency and Hyundai Rotem have run for more than a year.")
+    assert of(running, "negotiation")[0].status == "ongoing"
+    invited = read("Kosiniak-Kamysz accepted an invitation from Ahn to visit Seoul later this year.")
+    assert of(invited, "visit")[0].status == "planned"
+    none = read("Japan has no plans to buy additional Tomahawk missiles from the United States.")
+    assert all(e.status == "denied" for e in of(none, "order"))
+    was = read("Starmer, who was in Kyiv for his first visit since taking office, spoke on Thursday.")
+    assert of(was, "visit")[0].status == "occurred"

@@ -78,6 +78,8 @@ def _tense(token: Token) -> str | None:
         return "occurred"
     if token.tag_ == "VBG" and "been" in aux:
         return "ongoing"  # "have been negotiating for a year"
+    if token.tag_ == "VBN" and aux & {"has", "have"} and _lasting(token):
+        return "ongoing"  # "negotiations have run for more than a year", "has long sought"
     if token.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were", "been"}:
         return "occurred"
     if token.tag_ == "VBG" and aux & {"is", "are", "am"}:
@@ -89,6 +91,18 @@ def _tense(token: Token) -> str | None:
             return "occurred"  # a live blog's "10:25 IST: Putin lays a wreath"
         return "ongoing"
     return None
+
+
+def _lasting(token: Token) -> bool:
+    """A perfect that says how long: "for more than a year", "long"."""
+    durations = _rules()["duration_words"]
+    for c in token.children:
+        if c.dep_ == "advmod" and c.lower_ in ("long", "still"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            if any(t.lemma_ in durations or t.like_num for t in c.subtree):
+                return True
+    return False
 
 
 def _timestamped(token: Token) -> bool:
@@ -183,10 +197,19 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
     if token.dep_ == "pobj" and prep.lower_ in rules["purpose_preps"] + ["on"]:
         verb = prep.head
         begun = verb.lemma_ in rules["begun_by"] and subtype in rules["begun_subtypes"]
+        if begun and verb.lemma_ == "be":
+            return _tense(verb)  # "was in Kyiv for his first visit": it happened
         if begun and _tense(verb) == "occurred":
             return "ongoing"  # "arrived in Moscow for a state visit": the visit is under way
         if prep.lower_ != "on" and subtype in rules["purpose_subtypes"]:
             return "planned"
+    if (
+        token.tag_ == "VB"
+        and token.dep_ == "acl"
+        and any(c.lower_ == "to" for c in token.children)
+        and not _negated(token.head)  # "no plans to buy": the walk goes on to the negation
+    ):
+        return "planned"  # "accepted an invitation to visit Seoul"
     if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl"):
         head = token.head
         concluded = token.lemma_ in rules["concluded_complement"].get(head.lemma_, ())
