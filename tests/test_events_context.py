@@ -134,11 +134,26 @@ def test_references_and_descriptions_are_not_new_events() -> None:
 
 
 def test_how_long_and_what_is_invited() -> None:
-    running = read("Negotiations between the agency and Hyundai Rotem have run for more than a year.")
+    running = read(
+        "Negotiations between the agency and Hyundai Rotem have run for more than a year."
+    )
     assert of(running, "negotiation")[0].status == "ongoing"
-    invited = read("Kosiniak-Kamysz accepted an invitation from Ahn to visit Seoul later this year.")
+    invited = read(
+        "Kosiniak-Kamysz accepted an invitation from Ahn to visit Seoul later this year."
+    )
     assert of(invited, "visit")[0].status == "planned"
     none = read("Japan has no plans to buy additional Tomahawk missiles from the United States.")
     assert all(e.status == "denied" for e in of(none, "order"))
-    was = read("Starmer, who was in Kyiv for his first visit since taking office, spoke on Thursday.")
+    was = read(
+        "Starmer, who was in Kyiv for his first visit since taking office, spoke on Thursday."
+    )
     assert of(was, "visit")[0].status == "occurred"
+
+
+def test_a_framework_signed_is_no_order_but_an_agreement_for_jets_is() -> None:
+    framework = read("Poland signed a framework agreement with Hyundai Rotem in July 2022 "
+                     "covering up to 1,000 K2 tanks.")  # fmt: skip
+    assert of(framework, "sign") and not of(framework, "order")
+    jets = read("India and France signed an agreement for 26 Rafale M jets on Monday.")
+    order = of(jets, "order")[0]
+    assert (order.source_id, order.target_id) == ("france", "india")

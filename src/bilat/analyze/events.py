@@ -128,6 +128,7 @@ class Rules:
     things: frozenset[str]
     platform_lookback: int
     deal_nouns: frozenset[str]
+    pact_nouns: frozenset[str]
 
 
 @cache
@@ -169,6 +170,7 @@ def rules() -> Rules:
         frozenset(data["things"]),
         int(data["platform_lookback"]),
         frozenset(data["deal_nouns"]),
+        frozenset(data["pact_nouns"]),
     )
 
 
@@ -421,11 +423,12 @@ class Reader:
         d.evidence.append((sv.sentence.start, sv.sentence.end))
         self.fill(d, index, sv, trigger, tokens)
         new = None
-        if d.platforms and "platform" in rule.becomes:
-            new = rule.becomes["platform"]
+        signed = _signed_thing(trigger)
+        if d.platforms and "platform" in rule.becomes and not _signed_pact(trigger):
+            new = rule.becomes["platform"]  # not "signed a framework agreement on the K2"
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
             new = rule.becomes["thing_subject"]
-        elif "deal_object" in rule.becomes and _signed_thing(trigger) in rules().deal_nouns:
+        elif "deal_object" in rule.becomes and signed in rules().deal_nouns:
             new = rule.becomes["deal_object"]
         if new is not None and new in rules().by_subtype:
             # read again as what it is: a contract signed is an order, with an order's roles
@@ -767,14 +770,25 @@ def _passive(tokens: list[Token]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for t in tokens for c in t.children)
 
 
-def _signed_thing(trigger: Token) -> str:
+def _signed_noun(trigger: Token) -> Token | None:
     """What a signing signs: its object, passive subject, or the noun it modifies."""
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN":
-        return trigger.head.lower_  # "the contract, signed in August 2022"
-    for c in trigger.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return c.lower_
-    return ""
+        return trigger.head  # "the contract, signed in August 2022"
+    return next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _signed_thing(trigger: Token) -> str:
+    noun = _signed_noun(trigger)
+    return noun.lower_ if noun is not None else ""
+
+
+def _signed_pact(trigger: Token) -> bool:
+    """A framework agreement, a memorandum, a treaty: signed, but no purchase."""
+    noun = _signed_noun(trigger)
+    if noun is None:
+        return False
+    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
+    return bool(words & rules().pact_nouns)
 
 
 def _definite(trigger: Token) -> bool:
