@@ -1,200 +1,40 @@
 """Events from body sentences and list items: trigger, arguments, status, attribution, time.
 
-Triggers and argument rules are data (``lexicon/events.yaml``): spaCy Matcher patterns
-and a map from syntactic slot to participant role. This module finds the triggers,
-fills each event's slots from the parse (``frames``), and hands drafts to ``merge``,
-which joins mentions of one event and settles dates.
+The rules are data (``event_rules``, ``lexicon/events.yaml``). ``Reader`` finds the
+triggers of each sentence, fills each event's slots from the parse (``frames``), reads
+status and attribution (``modality``), places, platforms, forum and session, and hands
+drafts to ``merge``, which joins mentions of one event and settles dates.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
 from spacy.tokens import Token
 
-from bilat.analyze import frames, modality, timex
+from bilat.analyze import frames, modality
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
 from bilat.analyze.claims import number
 from bilat.analyze.context import DocView, SentenceView
+from bilat.analyze.event_fold import absorbed, fold
+from bilat.analyze.event_rules import Draft, Rule, rules, triggers
+from bilat.analyze.event_words import (
+    PLACE_PREPS,
+    VENUE_KINDS,
+    countable,
+    days_apart,
+    definite,
+    governs,
+    named_place,
+    ordinal_before,
+    ordinal_in,
+    passive,
+    signed_pact,
+    signed_thing,
+)
 from bilat.analyze.money import amounts
-from bilat.analyze.triggers import TriggerIndex
 from bilat.lexicon import load
 from bilat.models import Mention
-
-ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
-ORDINAL_WORDS = {
-    w: n + 1
-    for n, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ]
-    )
-}
-VENUE_KINDS = ("venue", "airport", "memorial", "residence", "building", "base", "port")
-PLACE_PREPS = ("in", "at", "to", "near", "inside", "outside")
-PLACE_NOUNS = (
-    "city",
-    "town",
-    "port",
-    "capital",
-    "village",
-    "province",
-    "region",
-    "island",
-    "state",
-)
-
-
-@dataclass(frozen=True)
-class Rule:
-    subtype: str
-    type: str
-    roles: dict[str, str]
-    verb_roles: dict[str, dict[str, str]] = field(default_factory=dict)
-    requires: tuple[str, ...] = ()
-    requires_for: dict[str, str] = field(default_factory=dict)
-    mergeable: bool = False
-    distributes: bool = False
-    speaker: str | None = None
-    becomes: dict[str, str] = field(default_factory=dict)
-    chair_verbs: tuple[str, ...] = ()
-    emit: bool = True
-    present_is: str | None = None
-    absorbed_by: tuple[str, ...] = ()  # subtypes that take this draft in when in its sentence
-
-    def roles_for(self, trigger: Token) -> dict[str, str]:
-        return self.verb_roles.get(trigger.lemma_, self.roles)
-
-
-@dataclass
-class Draft:
-    """An event under construction; ``merge`` turns drafts into ``Event`` records."""
-
-    rule: Rule
-    sentence: int
-    start: int
-    end: int
-    subtype: str
-    status: str = "unknown"
-    attribution: str | None = None
-    participants: dict[str, str] = field(default_factory=dict)
-    timex: timex.Timex | None = None
-    anchor: Draft | None = None
-    during: Draft | None = None  # part of that event ("remarks during the meeting")
-    anchor_days: int = 0  # days from the anchor's day to this one ("a day after": 1)
-    agents: list[str] = field(default_factory=list)  # who does it, by grammar (source first)
-    distributed: bool = False  # a list intro whose items are the events
-    definite: bool = False  # "the meeting", "the next day's talks": refers back
-    list_item: bool = False  # read from an item under a list intro
-    frame_is: set[int] = field(default_factory=set)
-    place_id: str | None = None
-    venue_id: str | None = None
-    forum_id: str | None = None
-    session: int | None = None
-    platforms: list[str] = field(default_factory=list)
-    quantity: float | None = None
-    quantity_text: str | None = None
-    topic: str | None = None
-    block: int = 0
-    trigger_i: int = -1  # token index in the block's Doc
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, entity_id: str, role: str) -> None:
-        current = self.participants.get(entity_id)
-        if current is None or current == "participant":
-            self.participants[entity_id] = role
-
-
-@dataclass(frozen=True)
-class Rules:
-    by_key: dict[str, Rule]
-    support_verbs: frozenset[str]
-    forum_preps: frozenset[str]
-    patterns: dict[str, list[list[dict[str, Any]]]]
-    heads: dict[str, int]
-    by_subtype: dict[str, Rule]
-    things: frozenset[str]
-    platform_lookback: int
-    deal_nouns: frozenset[str]
-    pact_nouns: frozenset[str]
-
-
-@cache
-def rules() -> Rules:
-    data = load("events")
-    by_key: dict[str, Rule] = {}
-    patterns: dict[str, list[list[dict[str, Any]]]] = {}
-    heads: dict[str, int] = {}
-    for entry in data["triggers"]:
-        rule = Rule(
-            subtype=entry["subtype"],
-            type=entry["type"],
-            roles=entry.get("roles", {}),
-            verb_roles=entry.get("verb_roles", {}),
-            requires=tuple(entry.get("requires", ())),
-            requires_for=entry.get("requires_for", {}),
-            mergeable=entry.get("mergeable", False),
-            distributes=entry.get("distributes", False),
-            speaker=entry.get("speaker"),
-            becomes=entry.get("becomes", {}),
-            chair_verbs=tuple(entry.get("chair_verbs", ())),
-            emit=entry.get("emit", True),
-            present_is=entry.get("present_is"),
-            absorbed_by=tuple(entry.get("absorbed_by", ())),
-        )
-        for n, pattern in enumerate(entry["patterns"]):
-            key = f"{rule.subtype}#{n}"
-            by_key[key] = rule
-            patterns[key] = [pattern]
-            compound = entry.get("head_for_compound")
-            heads[key] = compound if compound is not None and len(pattern) > 1 else 0
-    return Rules(
-        by_key,
-        frozenset(data["support_verbs"]),
-        frozenset(data["forum_preps"]),
-        patterns,
-        heads,
-        {r.subtype: r for r in reversed(list(by_key.values()))},
-        frozenset(data["things"]),
-        int(data["platform_lookback"]),
-        frozenset(data["deal_nouns"]),
-        frozenset(data["pact_nouns"]),
-    )
-
-
-@cache
-def trigger_index() -> TriggerIndex:
-    return TriggerIndex.build(rules().patterns)
-
-
-def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token, Rule]]:
-    """Trigger tokens in a sentence, one rule each (the longest match wins)."""
-    r = rules()
-    found: dict[int, tuple[int, Token, Rule]] = {}
-    span = sv.span
-    for key, start, end in trigger_index().find(span):
-        token = span[start + r.heads[key]]
-        pos = sv.start(token)
-        if any(s <= pos < e for s, e in skip):
-            continue
-        if token.tag_ == "VBG" and token.dep_ == "amod":
-            continue  # "the two visiting secretaries": a description, not an event
-        length = end - start
-        if token.i not in found or found[token.i][0] < length:
-            found[token.i] = (length, token, r.by_key[key])
-    return [(t, rule) for _, t, rule in sorted(found.values(), key=lambda x: x[1].i)]
 
 
 @dataclass
@@ -244,14 +84,14 @@ class Reader:
     ) -> None:
         roles = d.rule.roles_for(trigger)
         has_subject = False
-        passive = _passive(tokens)
+        is_passive = passive(tokens)
         for arg, ids in self.actors(index, sv):
             if arg.i == trigger.i:
                 continue
             where = frames.slot(arg, tokens)
             # who does it: the active subject, or a passive's agent ("accused by South Africa")
-            agent = (where == "subject" and not passive) or (where == "by" and passive)
-            if where == "by" and "by" not in roles and passive:
+            agent = (where == "subject" and not is_passive) or (where == "by" and is_passive)
+            if where == "by" and "by" not in roles and is_passive:
                 where = "subject"
             role = roles.get(where) if where else None
             if role and where in ("compound", "poss") and self.hosts_forum(d, ids):
@@ -296,7 +136,7 @@ class Reader:
             # any word of the name may carry the preposition when the parse splits it
             slots = self.place_slots(sv, m, heads)
             relcl = any(c.dep_ == "relcl" and c in tokens for c in span.root.children)
-            if _named_place(span.root):  # "in the Black Sea resort city of Sochi": Sochi
+            if named_place(span.root):  # "in the Black Sea resort city of Sochi": Sochi
                 d.place_id = None if d.place_id in {x.entity_id for x in placed} else d.place_id
                 self.set_place(d, m.entity_id)
                 continue
@@ -346,9 +186,9 @@ class Reader:
             if trigger.i in {t.i for t in span} or span.root.i in inside:
                 if not self.claimed_elsewhere(span.root, trigger):
                     d.forum_id = d.forum_id or m.entity_id
-                    d.session = d.session or _ordinal_before(span) or _ordinal_in(trigger)
+                    d.session = d.session or ordinal_before(span) or ordinal_in(trigger)
         if d.session is None and d.forum_id is None:
-            d.session = _ordinal_in(trigger)
+            d.session = ordinal_in(trigger)
         if d.forum_id is None and d.session is not None:
             d.forum_id = self.forum_by_word(sv, trigger)
         for m in self.mentions(sv, ("platform",)):
@@ -365,7 +205,7 @@ class Reader:
                 pos = sv.start(token)
                 if any(a <= pos < b for a, b in money):
                     continue  # "Rs 64,000 crore" is a price, not how many
-                if token.like_num and not self.view.mention_at(sv, token) and _countable(token):
+                if token.like_num and not self.view.mention_at(sv, token) and countable(token):
                     d.quantity = number(token.text)
                     d.quantity_text = token.text
                     break
@@ -419,12 +259,12 @@ class Reader:
             rule, index, start, end, rule.subtype, block=sv.sentence.block, trigger_i=trigger.i
         )
         d.frame_is = {t.i for t in tokens}
-        d.definite = _definite(trigger)
+        d.definite = definite(trigger)
         d.evidence.append((sv.sentence.start, sv.sentence.end))
         self.fill(d, index, sv, trigger, tokens)
         new = None
-        signed = _signed_thing(trigger)
-        if d.platforms and "platform" in rule.becomes and not _signed_pact(trigger):
+        signed = signed_thing(trigger)
+        if d.platforms and "platform" in rule.becomes and not signed_pact(trigger):
             new = rule.becomes["platform"]  # not "signed a framework agreement on the K2"
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
             new = rule.becomes["thing_subject"]
@@ -461,18 +301,11 @@ class Reader:
         """The trigger's subject is a thing, not an actor: "the fifth squadron will arrive"."""
         things = rules().things
         for subj in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
-            words = list(subj.subtree)
-            if any(
-                self.view.mention_at(sv, t) is not None
-                and self.view.type_of(self.view.mention_at(sv, t)) in ACTOR_TYPES
-                for t in words
-            ):  # type: ignore[arg-type]
+            found = [m for t in subj.subtree if (m := self.view.mention_at(sv, t)) is not None]
+            kinds = {self.view.type_of(m) for m in found}
+            if kinds & set(ACTOR_TYPES):
                 return False
-            if subj.lower_ in things or any(
-                (m := self.view.mention_at(sv, t)) is not None
-                and self.view.type_of(m) == "platform"
-                for t in words
-            ):
+            if subj.lower_ in things or "platform" in kinds:
                 return True
         return False
 
@@ -483,7 +316,7 @@ class Reader:
         for need in needs:
             if need == "platform" and not d.platforms:
                 return False
-            if need == "platform_or_compound" and _signed_thing(trigger) in rules().deal_nouns:
+            if need == "platform_or_compound" and signed_thing(trigger) in rules().deal_nouns:
                 continue  # "the contract signed with France": a contract is an order
             if need == "platform_or_compound" and not d.platforms:
                 if (
@@ -545,7 +378,7 @@ class Reader:
             self.speaker(d, index, sv, token)
             drafts.append(d)
             self.by_trigger[(index, token.i)] = d
-        drafts = _absorbed(_fold(drafts, found))
+        drafts = absorbed(fold(drafts, found))
         self.times(sv, drafts, found)
         self.anchors(index, sv, drafts)
         if sv.span.text.rstrip().endswith(":"):
@@ -599,11 +432,11 @@ class Reader:
                 owner_token = token.head.head
             else:
                 owner_token = token.head
-            days = _days_apart(token)
+            days = days_apart(token)
             for d in drafts:
                 if d is target:
                     continue
-                if owner_token.i in d.frame_is or _governs(owner_token, d):
+                if owner_token.i in d.frame_is or governs(owner_token, d):
                     if token.lower_ == "during":
                         d.during = d.during or target
                     if d.anchor is None:
@@ -743,169 +576,3 @@ def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]
             if arg.i == subj.i or (arg.head.i == subj.i and arg.dep_ == "poss"):
                 out += ids
     return out
-
-
-def _governs(token: Token, d: Draft) -> bool:
-    return any(
-        t.i == d.trigger_i
-        for t in token.children
-        if t.dep_ in ("dobj", "nsubjpass", "nsubj", "acl")
-    )
-
-
-def _days_apart(token: Token) -> int:
-    """Days from the anchor to its owner: "a day after" 1, "two days before" -2, else 0."""
-    near = list(token.children)
-    if token.dep_ == "mark":  # "a day after they signed": "a day" hangs from the verb
-        near += [c for c in token.head.children if c.i < token.i]
-    for c in near:
-        if c.dep_ == "npadvmod" and c.lemma_ == "day":
-            n = next((number(x.text) for x in c.children if x.dep_ == "nummod"), None)
-            count = int(n) if n else (1 if any(x.lower_ in ("a", "one") for x in c.children) else 0)
-            return -count if token.lower_ in ("before", "ahead") else count
-    return 0
-
-
-def _passive(tokens: list[Token]) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for t in tokens for c in t.children)
-
-
-def _signed_noun(trigger: Token) -> Token | None:
-    """What a signing signs: its object, passive subject, or the noun it modifies."""
-    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN":
-        return trigger.head  # "the contract, signed in August 2022"
-    return next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
-
-
-def _signed_thing(trigger: Token) -> str:
-    noun = _signed_noun(trigger)
-    return noun.lower_ if noun is not None else ""
-
-
-def _signed_pact(trigger: Token) -> bool:
-    """A framework agreement, a memorandum, a treaty: signed, but no purchase."""
-    noun = _signed_noun(trigger)
-    if noun is None:
-        return False
-    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
-    return bool(words & rules().pact_nouns)
-
-
-def _definite(trigger: Token) -> bool:
-    """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the meeting"."""
-    nouns = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
-    if any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in trigger.children):
-        return True  # "It was signed in Gliwice"
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-        for n in nouns
-        for c in n.children
-    )
-
-
-def _fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
-    """Two triggers of one subtype in one phrase ("committed to supporting") are one event."""
-    out: list[Draft] = []
-    for d in drafts:
-        same = next(
-            (
-                o
-                for o in out
-                if o.subtype == d.subtype and o.sentence == d.sentence and _near(o, d, found)
-            ),
-            None,
-        )
-        if same is None:
-            out.append(d)
-            continue
-        _absorb(same, d)
-    return out
-
-
-def _absorb(same: Draft, d: Draft) -> None:
-    """Everything ``d`` read goes into ``same``, which keeps what it has; a tense that says
-    the thing happened (or did not) beats a present-tense default."""
-    if same.status in ("ongoing", "unknown") and d.status in ("occurred", "denied"):
-        same.status = d.status
-    for entity_id, role in d.participants.items():
-        same.add(entity_id, role)
-    same.platforms += [p for p in d.platforms if p not in same.platforms]
-    same.forum_id = same.forum_id or d.forum_id
-    same.session = same.session or d.session
-    same.place_id = same.place_id or d.place_id
-    same.venue_id = same.venue_id or d.venue_id
-    same.quantity = same.quantity if same.quantity is not None else d.quantity
-    same.quantity_text = same.quantity_text or d.quantity_text
-    same.definite = same.definite or d.definite
-    same.frame_is |= d.frame_is
-    same.anchor = same.anchor or d.anchor
-    same.timex = same.timex or d.timex
-
-
-def _absorbed(drafts: list[Draft]) -> list[Draft]:
-    """A draft whose rule names a subtype that absorbs it ("sign" -> "order") joins the
-    first draft of that subtype in the same sentence: a contract signed to buy jets is one
-    order, not a signing and an order."""
-    out = []
-    for d in drafts:
-        into = next((o for o in drafts if o is not d and o.subtype in d.rule.absorbed_by), None)
-        if into is None or d.subtype in into.rule.absorbed_by:
-            out.append(d)
-        else:
-            _absorb(into, d)
-            into.status = d.status  # the signing says whether the order stands
-
-    return out
-
-
-def _near(a: Draft, b: Draft, found: list[tuple[Token, Rule]]) -> bool:
-    tokens = {t.i: t for t, _ in found}
-    ta, tb = tokens.get(a.trigger_i), tokens.get(b.trigger_i)
-    return ta is not None and tb is not None and frames.distance(ta, tb) <= 3
-
-
-def _ordinal_value(token: Token) -> int | None:
-    m = ORDINAL.match(token.text)
-    if m:
-        return int(m.group(1))
-    return ORDINAL_WORDS.get(token.lower_)
-
-
-def _ordinal_before(span: Any) -> int | None:
-    doc = span.doc
-    for i in range(span.start - 1, max(span.sent.start, span.start - 4) - 1, -1):
-        value = _ordinal_value(doc[i])
-        if value is not None:
-            return value
-    for token in span:
-        value = _ordinal_value(token)
-        if value is not None:
-            return value
-    return None
-
-
-def _ordinal_in(trigger: Token) -> int | None:
-    for token in trigger.lefts:
-        for t in token.subtree:
-            value = _ordinal_value(t)
-            if value is not None and t.i < trigger.i:
-                return value
-    return None
-
-
-def _named_place(root: Token) -> bool:
-    """A name after "the ... city of", "the port of": the place a generic noun names."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of":
-        return False
-    noun = prep.head
-    return noun.lemma_ in PLACE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS
-
-
-def _countable(token: Token) -> bool:
-    if ORDINAL.match(token.text) or re.fullmatch(r"(19|20)\d{2}", token.text):
-        return False
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and not token.whitespace_ and nxt.text in ("-", "–"):
-        return False  # a hyphenated modifier: "a 4-seat aircraft"
-    return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")

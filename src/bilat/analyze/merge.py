@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from bilat.analyze import timex
 from bilat.analyze.context import DocView
-from bilat.analyze.events import Draft
+from bilat.analyze.event_rules import Draft
 from bilat.models import Event, Participant, TimeValue
 
 PRECEDENCE = ("occurred", "ongoing", "planned", "expected", "possible", "unknown", "denied")
