@@ -157,3 +157,10 @@ def test_a_framework_signed_is_no_order_but_an_agreement_for_jets_is() -> None:
     jets = read("India and France signed an agreement for 26 Rafale M jets on Monday.")
     order = of(jets, "order")[0]
     assert (order.source_id, order.target_id) == ("france", "india")
+
+
+def test_a_contract_to_buy_is_signed_not_planned() -> None:
+    a = read("India on Monday signed a contract to buy 26 Rafale M jets from France.")
+    assert [e.status for e in of(a, "order")] == ["occurred"]
+    b = read("Poland has signed follow-on contracts for 152 more K9 howitzers in December 2023.")
+    assert all(e.status == "occurred" for e in of(b, "order"))

@@ -100,7 +100,7 @@ def _lasting(token: Token) -> bool:
         if c.dep_ == "advmod" and c.lower_ in ("long", "still"):
             return True
         if c.dep_ == "prep" and c.lower_ == "for":
-            if any(t.lemma_ in durations or t.like_num for t in c.subtree):
+            if any(t.lemma_ in durations for t in c.subtree):
                 return True
     return False
 
@@ -206,6 +206,7 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
     if (
         token.tag_ == "VB"
         and token.dep_ == "acl"
+        and token.head.lemma_ in rules["future_nouns"]
         and any(c.lower_ == "to" for c in token.children)
         and not _negated(token.head)  # "no plans to buy": the walk goes on to the negation
     ):
