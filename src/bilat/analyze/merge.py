@@ -189,11 +189,17 @@ def settle_times(groups: list[Group], view: DocView) -> None:
     published = view.published
     last_day: dt.date | None = None
     for g in sorted(groups, key=lambda x: x.first.start):
-        tx = next((d.timex for d in g.drafts if d.timex is not None), None)
-        if tx is None:
+        found = [d.timex for d in g.drafts if d.timex is not None]
+        if not found:
             continue
-        anchor = last_day if last_day and timex.narrative(tx) else published
-        g.time = timex.resolve(tx, anchor, future=g.status in FUTURE)
+        resolved = [
+            timex.resolve(
+                tx, last_day if last_day and timex.narrative(tx) else published, g.status in FUTURE
+            )
+            for tx in found
+        ]
+        # several reports of one event: the most precise date wins ("in March" < "on March 29")
+        g.time = min(resolved, key=_span_days)
         if g.time.start is not None and g.time.start == g.time.end:
             last_day = g.time.start
     owner = _owner(groups)
@@ -227,6 +233,12 @@ def _same_session(groups: list[Group]) -> None:
             key = (g.get("forum_id"), g.get("session"))
             if key[1] is not None and key in meetings:
                 g.time = meetings[key]
+
+
+def _span_days(tv: TimeValue) -> int:
+    if tv.start is None or tv.end is None:
+        return 100_000  # unresolved or open-ended: the least precise
+    return (tv.end - tv.start).days
 
 
 def _undated(g: Group) -> bool:
