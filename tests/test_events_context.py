@@ -164,3 +164,12 @@ def test_a_contract_to_buy_is_signed_not_planned() -> None:
     assert [e.status for e in of(a, "order")] == ["occurred"]
     b = read("Poland has signed follow-on contracts for 152 more K9 howitzers in December 2023.")
     assert all(e.status == "occurred" for e in of(b, "order"))
+
+
+def test_what_a_speech_act_asks_for_is_not_an_event_of_its_own() -> None:
+    asked = read("Two senators asked President Joe Biden to waive sanctions on India.")
+    assert of(asked, "request") and not of(asked, "waive")
+    threatened = read("Russia threatened to impose sanctions on British companies.")
+    assert of(threatened, "threaten") and not of(threatened, "sanction")
+    warned = read("The Pentagon warned that China could fire missiles at US bases on Guam.")
+    assert of(warned, "warn") and of(warned, "attack")  # a warning's news stays

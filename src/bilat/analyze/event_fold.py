@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from bilat.analyze import frames
 from bilat.analyze.event_rules import Draft, Rule
 
+DIRECTIVES = ("request", "demand")
+
 
 def fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
     """Two triggers of one subtype in one phrase ("committed to supporting") are one event."""
@@ -70,3 +72,33 @@ def near(a: Draft, b: Draft, found: list[tuple[Token, Rule]]) -> bool:
     tokens = {t.i: t for t, _ in found}
     ta, tb = tokens.get(a.trigger_i), tokens.get(b.trigger_i)
     return ta is not None and tb is not None and frames.distance(ta, tb) <= 3
+
+
+def contents(drafts: list[Draft], doc_tokens: object, speech_acts: frozenset[str]) -> list[Draft]:
+    """Drop what a speech act is about: "asked Biden to waive sanctions", "demanded that
+    Russia withdraw", "warned it would impose sanctions" are a request, a demand and a
+    warning; the waiver, the withdrawal and the sanctions have not happened and are not
+    events of their own (unless they name a platform: "warned against buying the S-400")."""
+    doc = doc_tokens
+    acts = [d for d in drafts if d.subtype in speech_acts and d.trigger_i >= 0]
+    out = []
+    for d in drafts:
+        inside = d.trigger_i >= 0 and any(
+            o is not d and _in_content(doc[d.trigger_i], doc[o.trigger_i], o.subtype in DIRECTIVES)  # type: ignore[index]
+            for o in acts
+        )
+        if inside and not d.platforms:
+            continue
+        out.append(d)
+    return out
+
+
+def _in_content(token: Token, act: Token, directive: bool) -> bool:
+    """``token`` sits in what ``act`` asks or threatens: its infinitive ("asked Biden to
+    waive", "threatened to impose"), or for a directive the clause after it ("demanded
+    that Russia withdraw"). A warning's "that" clause is reported news and stays."""
+    deps = ("ccomp", "xcomp") if directive else ("xcomp",)
+    for child in act.children:
+        if child.dep_ in deps and child.i > act.i and token.i in {t.i for t in child.subtree}:
+            return True
+    return False

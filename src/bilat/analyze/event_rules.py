@@ -92,6 +92,7 @@ class Rules:
     platform_lookback: int
     deal_nouns: frozenset[str]
     pact_nouns: frozenset[str]
+    speech_acts: frozenset[str]
 
 
 @cache
@@ -134,6 +135,7 @@ def rules() -> Rules:
         int(data["platform_lookback"]),
         frozenset(data["deal_nouns"]),
         frozenset(data["pact_nouns"]),
+        frozenset(data["speech_acts"]),
     )
 
 

@@ -16,7 +16,7 @@ from bilat.analyze import frames, modality
 from bilat.analyze.anaphora import ACTOR_TYPES, Anaphora
 from bilat.analyze.claims import number
 from bilat.analyze.context import DocView, SentenceView
-from bilat.analyze.event_fold import absorbed, fold
+from bilat.analyze.event_fold import absorbed, contents, fold
 from bilat.analyze.event_rules import Draft, Rule, rules, triggers
 from bilat.analyze.event_words import (
     PLACE_PREPS,
@@ -378,7 +378,7 @@ class Reader:
             self.speaker(d, index, sv, token)
             drafts.append(d)
             self.by_trigger[(index, token.i)] = d
-        drafts = absorbed(fold(drafts, found))
+        drafts = contents(absorbed(fold(drafts, found)), sv.span.doc, rules().speech_acts)
         self.times(sv, drafts, found)
         self.anchors(index, sv, drafts)
         if sv.span.text.rstrip().endswith(":"):
