@@ -508,13 +508,14 @@ class Reader:
         return self.drafts
 
     def platforms_from_context(self) -> None:
-        """A delivery, order, offer or lease naming no platform is of the one the nearest
-        earlier body sentence names ("The fifth squadron will arrive" after the S-400)."""
+        """A deal, delivery, negotiation or co-production (``platform_subtypes``) naming no
+        platform is of the one the nearest earlier body sentence names ("The fifth squadron
+        will arrive" after the S-400), else of the article's platform."""
         r = rules()
-        directed = set(load("events")["document_pair"]["directed"])
+        wanted = set(load("events")["platform_subtypes"])
         story = self.story_platform()
         for d in self.drafts:
-            if d.platforms or d.subtype not in directed:
+            if d.platforms or d.subtype not in wanted:
                 continue
             for back in range(d.sentence - 1, max(-1, d.sentence - 1 - r.platform_lookback), -1):
                 sv = self.view.sentences[back]
