@@ -173,3 +173,12 @@ def test_what_a_speech_act_asks_for_is_not_an_event_of_its_own() -> None:
     assert of(threatened, "threaten") and not of(threatened, "sanction")
     warned = read("The Pentagon warned that China could fire missiles at US bases on Guam.")
     assert of(warned, "warn") and of(warned, "attack")  # a warning's news stays
+
+
+def test_a_day_after_talks_dates_the_talks_a_day_earlier() -> None:
+    a = read(
+        "Boris Pistorius visited Mazagon Dock Shipbuilders in Mumbai on Wednesday, a day after "
+        "talks with Rajnath Singh in New Delhi."
+    )
+    talks = of(a, "talks")[0]
+    assert talks.time is not None and talks.time.start == dt.date(2025, 6, 24)

@@ -59,6 +59,8 @@ def days_apart(token: Token) -> int:
     near = list(token.children)
     if token.dep_ == "mark":  # "a day after they signed": "a day" hangs from the verb
         near += [c for c in token.head.children if c.i < token.i]
+    if token.head.dep_ == "npadvmod":  # "a day after talks": "after" hangs from "day"
+        near.append(token.head)
     for c in near:
         if c.dep_ == "npadvmod" and c.lemma_ == "day":
             n = next((number(x.text) for x in c.children if x.dep_ == "nummod"), None)

@@ -428,8 +428,10 @@ class Reader:
                     target = other
             if target is None:
                 continue
-            if token.dep_ == "mark":
-                owner_token = token.head.head
+            if token.dep_ == "mark" or (
+                token.head.lemma_ in ("day", "week", "hour") and token.head.dep_ == "npadvmod"
+            ):
+                owner_token = token.head.head  # "visited on Wednesday, a day after talks"
             else:
                 owner_token = token.head
             days = days_apart(token)
