@@ -182,3 +182,8 @@ def test_a_day_after_talks_dates_the_talks_a_day_earlier() -> None:
     )
     talks = of(a, "talks")[0]
     assert talks.time is not None and talks.time.start == dt.date(2025, 6, 24)
+
+
+def test_what_a_country_hopes_to_do_is_planned() -> None:
+    a = read("Australia hopes to sign binding contracts for the Mogami frigates early in 2026.")
+    assert [e.status for e in of(a, "order")] == ["planned"]

@@ -219,7 +219,10 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
         )
         if (
             any(c.lower_ == "to" for c in token.children)
-            and head.lemma_ in rules["future_complement"]
+            and (
+                head.lemma_ in rules["future_complement"]
+                or head.lower_ in rules["future_complement"]
+            )
             and not concluded
             and not purpose
         ):
