@@ -187,3 +187,10 @@ def test_a_day_after_talks_dates_the_talks_a_day_earlier() -> None:
 def test_what_a_country_hopes_to_do_is_planned() -> None:
     a = read("Australia hopes to sign binding contracts for the Mogami frigates early in 2026.")
     assert [e.status for e in of(a, "order")] == ["planned"]
+
+
+def test_a_plan_told_in_the_past_perfect_did_not_go_ahead() -> None:
+    a = read("Turkey had planned to buy more than 100 F-35 jets before it was removed.")
+    assert not of(a, "order")
+    b = read("Turkey plans to buy 40 F-16 jets.")
+    assert [e.status for e in of(b, "order")] == ["planned"]

@@ -151,3 +151,14 @@ def countable(token: Token) -> bool:
     if nxt is not None and not token.whitespace_ and nxt.text in ("-", "–"):
         return False  # a hyphenated modifier: "a 4-seat aircraft"
     return token.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos")
+
+
+def superseded(trigger: Token) -> bool:
+    """A plan told in the past perfect ("had planned to buy", "had originally hoped to
+    sign") is one that did not go ahead: no event."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_ in ("plan", "hope", "intend", "want", "expect", "aim")
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )

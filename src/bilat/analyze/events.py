@@ -30,6 +30,7 @@ from bilat.analyze.event_words import (
     ordinal_in,
     passive,
     signed_pact,
+    superseded,
     signed_thing,
 )
 from bilat.analyze.money import amounts
@@ -282,6 +283,8 @@ class Reader:
             return None
         if d.forum_id is None:
             d.session = None
+        if superseded(trigger):
+            return None  # "Turkey had planned to buy more than 100 of the jets": it did not
         d.status = modality.status(trigger, subtype=rule.subtype)
         if rule.present_is and d.status == "ongoing":
             d.status = rule.present_is
