@@ -194,3 +194,13 @@ def test_a_plan_told_in_the_past_perfect_did_not_go_ahead() -> None:
     assert not of(a, "order")
     b = read("Turkey plans to buy 40 F-16 jets.")
     assert [e.status for e in of(b, "order")] == ["planned"]
+
+
+def test_one_time_for_tied_events() -> None:
+    a = read("Putin is expected to travel to Tianjin later this year for the SCO summit.")
+    summit = of(a, "summit")[0]
+    assert summit.time is not None and summit.time.end == dt.date(2025, 12, 31)
+    b = read("Pakistan received its first J-10C fighters in March 2022, when Imran Khan attended "
+             "an induction ceremony.")  # fmt: skip
+    ceremony = of(b, "ceremony")[0]
+    assert ceremony.time is not None and ceremony.time.start == dt.date(2022, 3, 1)

@@ -418,6 +418,36 @@ class Reader:
             if d.timex is None and start not in used:
                 d.timex = tx
                 used.add(start)
+        self.shared_times(sv, trig)
+
+    def shared_times(self, sv: SentenceView, trig: list[tuple[Token, Draft]]) -> None:
+        """One time for two tied events: "travel to Tianjin later this year for the SCO
+        summit" (the summit too); "received its first jets in March 2022, when Imran Khan
+        attended a ceremony" (the ceremony too)."""
+        tokens = {d.trigger_i: (t, d) for t, d in trig}
+        for t, d in trig:
+            if d.timex is not None:
+                continue
+            tied: Token | None = None
+            if t.dep_ == "pobj" and t.head.lower_ == "for":
+                tied = t.head.head  # the event it is the purpose of
+            else:
+                clause = t if t.pos_ in ("VERB", "AUX") else t.head  # "attended a ceremony"
+                if any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children):
+                    tied = clause.head  # the clause a "when" clause hangs on
+            if tied is None:
+                continue
+            other = tokens.get(tied.i)
+            if other is not None and other[1].timex is not None:
+                d.timex = other[1].timex
+                continue
+            for tx in sv.times:  # "dates from February, when they met": the word's own time
+                span = sv.span.doc.char_span(
+                    tx.start - sv.offset, tx.end - sv.offset, alignment_mode="expand"
+                )
+                if span is not None and (span.root.i == tied.i or span.root.head.i == tied.i):
+                    d.timex = tx
+                    break
 
     def anchors(self, index: int, sv: SentenceView, drafts: list[Draft]) -> None:
         """ "Before the meeting", "hours before Putin arrived": same day as that event."""

@@ -82,6 +82,8 @@ def _tense(token: Token) -> str | None:
         return "ongoing"  # "negotiations have run for more than a year", "has long sought"
     if token.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were", "been"}:
         return "occurred"
+    if token.tag_ == "VBN" and aux & {"is", "are", "am"} and _timestamped(token):
+        return "occurred"  # a live blog's "09:50 IST: Putin is accorded a welcome"
     if token.tag_ == "VBG" and aux & {"is", "are", "am"}:
         return "ongoing"
     if token.tag_ in ("VBZ", "VBP"):
