@@ -204,3 +204,14 @@ def test_one_time_for_tied_events() -> None:
              "an induction ceremony.")  # fmt: skip
     ceremony = of(b, "ceremony")[0]
     assert ceremony.time is not None and ceremony.time.start == dt.date(2022, 3, 1)
+
+
+def test_during_ties_the_two_events_either_way() -> None:
+    a = read("Wendy Sherman criticised the S-400 purchase during a visit to New Delhi earlier "
+             "this month.")  # fmt: skip
+    criticism = of(a, "criticize")[0]
+    assert criticism.time is not None and criticism.time.start == dt.date(2025, 6, 1)
+    b = read("HAL and GE Aerospace signed a memorandum of understanding in June 2023, during "
+             "Prime Minister Narendra Modi's state visit to the United States.")  # fmt: skip
+    visit = of(b, "visit")[0]
+    assert visit.time is not None and visit.time.start == dt.date(2023, 6, 1)

@@ -454,11 +454,15 @@ class Reader:
         for token in sv.span:
             if token.lower_ not in ("before", "after", "during", "ahead"):
                 continue
-            target = None
-            for child in [*token.children, token.head]:
-                other = self.by_trigger.get((index, child.i))
-                if other is not None:
-                    target = other
+            # the event named after the word ("during a visit") first, else the one it hangs on
+            target = next(
+                (
+                    self.by_trigger[(index, c.i)]
+                    for c in [*token.children, token.head]
+                    if (index, c.i) in self.by_trigger
+                ),
+                None,
+            )
             if target is None:
                 continue
             if token.dep_ == "mark" or (
@@ -471,7 +475,9 @@ class Reader:
             for d in drafts:
                 if d is target:
                     continue
-                if owner_token.i in d.frame_is or governs(owner_token, d):
+                # "criticised the purchase during a visit": the phrase may hang on the object
+                owns = owner_token.head.i == d.trigger_i and owner_token.dep_ in ("dobj", "pobj")
+                if owner_token.i in d.frame_is or governs(owner_token, d) or owns:
                     if token.lower_ == "during":
                         d.during = d.during or target
                     if d.anchor is None:

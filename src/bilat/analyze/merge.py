@@ -170,9 +170,7 @@ def emitted(groups: list[Group]) -> list[Group]:
     return [
         g
         for g in groups
-        if g.first.rule.emit
-        and not all(d.distributed for d in g.drafts)
-        and not _bare_reference(g)
+        if g.first.rule.emit and not all(d.distributed for d in g.drafts) and not _bare_reference(g)
     ]
 
 
@@ -212,7 +210,9 @@ def settle_times(groups: list[Group], view: DocView) -> None:
                 if _undated(g) and not _undated(target):
                     g.time = _shifted(target.time, d.anchor_days)  # type: ignore[arg-type]
                     break
-                if _undated(target) and not _undated(g) and d.anchor_days:
+                during = d.during is not None and d.during is d.anchor
+                if _undated(target) and not _undated(g) and (d.anchor_days or during):
+                    # "signed in June 2023, during Modi's visit": the visit was then too
                     # "warned on Friday, a day after they signed": the signing was Thursday
                     target.time = _shifted(g.time, -d.anchor_days)  # type: ignore[arg-type]
     _same_session(groups)
