@@ -215,3 +215,15 @@ def test_during_ties_the_two_events_either_way() -> None:
              "Prime Minister Narendra Modi's state visit to the United States.")  # fmt: skip
     visit = of(b, "visit")[0]
     assert visit.time is not None and visit.time.start == dt.date(2023, 6, 1)
+
+
+def test_a_trip_for_a_dated_summit_and_a_perfect_in_the_lead() -> None:
+    a = read(
+        "Prime Minister Narendra Modi is expected to travel to Russia for the next summit in 2026."
+    )
+    visit = of(a, "visit")[0]
+    assert visit.time is not None and visit.time.start == dt.date(2026, 1, 1)
+    b = read("Two senior U.S. senators have asked President Joe Biden to waive sanctions on India. "
+             "The letter followed months of debate.")  # fmt: skip
+    asked = of(b, "request")[0]
+    assert asked.time is not None and asked.time.start == PUBLISHED

@@ -429,8 +429,17 @@ class Reader:
             if d.timex is not None:
                 continue
             tied: Token | None = None
+            purpose = [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in tokens
+            ]
             if t.dep_ == "pobj" and t.head.lower_ == "for":
                 tied = t.head.head  # the event it is the purpose of
+            elif purpose:
+                tied = purpose[0]  # "travel to Russia for the next summit in 2026"
             else:
                 clause = t if t.pos_ in ("VERB", "AUX") else t.head  # "attended a ceremony"
                 if any(c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children):

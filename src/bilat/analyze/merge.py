@@ -219,6 +219,7 @@ def settle_times(groups: list[Group], view: DocView) -> None:
     _paragraph_focus(groups)
     _heading_focus(groups, view)
     _story_focus(groups)
+    _lead_perfect(groups, view)
 
 
 def _same_session(groups: list[Group]) -> None:
@@ -276,6 +277,25 @@ def _paragraph_focus(groups: list[Group]) -> None:
         ]
         if before:
             g.time = _same_day(max(before, key=lambda x: x[0])[1].time)  # type: ignore[arg-type]
+
+
+def _lead_perfect(groups: list[Group], view: DocView) -> None:
+    """A present perfect in a story's first sentence is its news, of the day it is
+    published: "Two senior U.S. senators have asked President Joe Biden to ..."."""
+    if view.published is None:
+        return
+    body = [i for i, sv in enumerate(view.sentences) if sv.sentence.section == "body"]
+    if not body:
+        return
+    for g in groups:
+        if not _undated(g) or g.status != "occurred" or g.first.sentence != body[0]:
+            continue
+        d = g.first
+        token = view.sentences[d.sentence].span.doc[d.trigger_i] if d.trigger_i >= 0 else None
+        if token is not None and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children
+        ):
+            g.time = TimeValue("", d.start, d.start, view.published, view.published)
 
 
 def _story_focus(groups: list[Group]) -> None:
