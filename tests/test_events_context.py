@@ -227,3 +227,10 @@ def test_a_trip_for_a_dated_summit_and_a_perfect_in_the_lead() -> None:
              "The letter followed months of debate.")  # fmt: skip
     asked = of(b, "request")[0]
     assert asked.time is not None and asked.time.start == PUBLISHED
+
+
+def test_a_trigger_word_as_a_modifier_is_no_event() -> None:
+    a = read("The delivery schedules for the new tanks slipped again, officials said.")
+    assert not of(a, "delivery")
+    b = read("India and France signed an arms deal for 26 Rafale M jets on Monday.")
+    assert of(b, "order")

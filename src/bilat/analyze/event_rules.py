@@ -93,6 +93,7 @@ class Rules:
     deal_nouns: frozenset[str]
     pact_nouns: frozenset[str]
     speech_acts: frozenset[str]
+    event_heads: frozenset[str]
 
 
 @cache
@@ -136,7 +137,18 @@ def rules() -> Rules:
         frozenset(data["deal_nouns"]),
         frozenset(data["pact_nouns"]),
         frozenset(data["speech_acts"]),
+        frozenset(data["event_heads"]),
     )
+
+
+def descriptive(token: Token, r: Rules) -> bool:
+    """A trigger word that only describes something else: "the two visiting secretaries",
+    "delivery schedules" (a compound on a noun that is no event)."""
+    if token.tag_ == "VBG" and token.dep_ == "amod":
+        return True
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return token.head.lemma_ not in r.deal_nouns | r.pact_nouns | r.event_heads
+    return False
 
 
 @cache
@@ -154,8 +166,8 @@ def triggers(sv: SentenceView, skip: list[tuple[int, int]]) -> list[tuple[Token,
         pos = sv.start(token)
         if any(s <= pos < e for s, e in skip):
             continue
-        if token.tag_ == "VBG" and token.dep_ == "amod":
-            continue  # "the two visiting secretaries": a description, not an event
+        if descriptive(token, r):
+            continue
         length = end - start
         if token.i not in found or found[token.i][0] < length:
             found[token.i] = (length, token, r.by_key[key])
