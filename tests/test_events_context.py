@@ -234,3 +234,10 @@ def test_a_trigger_word_as_a_modifier_is_no_event() -> None:
     assert not of(a, "delivery")
     b = read("India and France signed an arms deal for 26 Rafale M jets on Monday.")
     assert of(b, "order")
+
+
+def test_an_indirect_question_asserts_no_event() -> None:
+    a = read("It remains unclear whether Beijing is ready to export the J-35 to Pakistan.")
+    assert not a.events
+    b = read("The spokesperson would not say whether other allies might supply fighter jets.")
+    assert not of(b, "delivery")

@@ -162,3 +162,16 @@ def superseded(trigger: Token) -> bool:
         and head.lemma_ in ("plan", "hope", "intend", "want", "expect", "aim")
         and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
     )
+
+
+def asked_whether(trigger: Token) -> bool:
+    """A trigger in an indirect question asserts nothing: "it remains unclear whether
+    Beijing is ready to export the jet", "would not say whether allies might supply"."""
+    token = trigger
+    for _ in range(4):  # up to the verb of the clause the trigger is in
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False

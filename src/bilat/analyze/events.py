@@ -30,6 +30,7 @@ from bilat.analyze.event_words import (
     ordinal_in,
     passive,
     signed_pact,
+    asked_whether,
     superseded,
     signed_thing,
 )
@@ -283,8 +284,10 @@ class Reader:
             return None
         if d.forum_id is None:
             d.session = None
-        if superseded(trigger):
-            return None  # "Turkey had planned to buy more than 100 of the jets": it did not
+        if superseded(trigger) or asked_whether(trigger):
+            return (
+                None  # "had planned to buy": it did not; "whether Beijing will export": a question
+            )
         d.status = modality.status(trigger, subtype=rule.subtype)
         if rule.present_is and d.status == "ongoing":
             d.status = rule.present_is
