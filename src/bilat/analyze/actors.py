@@ -54,7 +54,7 @@ def _directed(
     """The article's countries as an inferred event's parties. A delivery, order, offer or
     lease of a platform made in a country the article names is supplied by that country to
     the article's most mentioned other country; otherwise the article's pair, if any."""
-    origins = {str(entities[p].attrs.get("origin")) for p in event.platform_ids if p in entities}
+    origins = _origins(event, entities)
     named = [c for c, _ in ranked]
     if event.subtype in load("events")["document_pair"]["directed"]:
         made = [c for c in named if c in origins]
@@ -90,7 +90,7 @@ def _supplier_by_origin(event: Event, entities: dict[str, Entity]) -> Event:
     it ("India and France signed a deal for Rafale M jets": France supplies)."""
     if event.subtype not in load("events")["document_pair"]["directed"]:
         return event
-    origins = {str(entities[p].attrs.get("origin")) for p in event.platform_ids if p in entities}
+    origins = _origins(event, entities)
     if not any(p.entity_id in origins and p.role != "supplier" for p in event.participants):
         return event
     if len(event.participants) < 2 or any(p.role == "supplier" for p in event.participants):
@@ -102,9 +102,15 @@ def _supplier_by_origin(event: Event, entities: dict[str, Entity]) -> Event:
     return replace(event, participants=parts)
 
 
-def _country_of(entity: Entity) -> set[str]:
+def country_of(entity: Entity) -> set[str]:
+    """The countries a person or body belongs to: its own, and those its roles are of."""
     out = {str(entity.attrs["country"])} if entity.attrs.get("country") else set()
     return out | {r.of for r in entity.roles if r.of}
+
+
+def _origins(event: Event, entities: dict[str, Entity]) -> set[str]:
+    """The countries the event's platforms come from."""
+    return {str(entities[p].attrs.get("origin")) for p in event.platform_ids if p in entities}
 
 
 def settle(
@@ -128,7 +134,7 @@ def settle(
     for p in kept:
         entity = entities[p.entity_id]
         if entity.type in ("person", "organization") and p.role != "speaker":
-            for c in _country_of(entity):
+            for c in country_of(entity):
                 represented.setdefault(c, set()).add(p.role)
     people: list[Participant] = [
         p

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from bilat.analyze.actors import country_of
 from bilat.analyze.context import DocView
 from bilat.lexicon import load
 
@@ -106,10 +107,7 @@ class Anaphora:
 
     def _country_of(self, person_id: str) -> set[str]:
         entity = self.view.entities.get(person_id)
-        if entity is None:
-            return set()
-        own = {str(entity.attrs["country"])} if entity.attrs.get("country") else set()
-        return own | {r.of for r in entity.roles if r.of}
+        return country_of(entity) if entity is not None else set()
 
     def plural(self, index: int, token: Token) -> list[str]:
         kind = _rules()["plural"][token.lower_]

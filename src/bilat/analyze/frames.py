@@ -9,19 +9,12 @@ or the preposition that introduces it ("with", "to", "by").
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from bilat.analyze.anaphora import root_of
-from bilat.lexicon import load
+from bilat.analyze.modality import object_control
 
 MAX_PATH = 4
-
-
-@cache
-def _object_control() -> frozenset[str]:
-    return frozenset(load("events")["object_control"])
 
 
 NOUN_TO_VERB = ("dobj", "nsubjpass", "nsubj", "attr", "pobj")
@@ -112,7 +105,7 @@ def inherited_subject(tokens: list[Token]) -> list[Token]:
         head = token.head
         if token.dep_ == "pcomp" and head.head.i != head.i:
             head = head.head  # "before driving": the subject of the verb "before" hangs from
-        if token.dep_ == "xcomp" and head.lemma_ in _object_control():
+        if token.dep_ == "xcomp" and head.lemma_ in object_control():
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs

@@ -36,7 +36,8 @@ def _rules() -> dict[str, Any]:
 
 
 @cache
-def _object_control() -> frozenset[str]:
+def object_control() -> frozenset[str]:
+    """Verbs whose object is the subject of their infinitive ("invited Singh to co-chair")."""
     return frozenset(load("events")["object_control"])
 
 
@@ -217,7 +218,7 @@ def _purpose(token: Token, subtype: str | None) -> str | None:
         head = token.head
         concluded = token.lemma_ in rules["concluded_complement"].get(head.lemma_, ())
         purpose = any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in (
-            _object_control()
+            object_control()
         )
         if (
             any(c.lower_ == "to" for c in token.children)
