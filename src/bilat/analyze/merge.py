@@ -230,7 +230,7 @@ def _same_session(groups: list[Group]) -> None:
         if g.subtypes & {"meeting", "summit"} and g.get("session") and g.time and g.time.resolved
     }
     for g in groups:
-        if g.time is None or not g.time.resolved:
+        if _undated(g):
             key = (g.get("forum_id"), g.get("session"))
             if key[1] is not None and key in meetings:
                 g.time = meetings[key]
@@ -267,7 +267,7 @@ def _paragraph_focus(groups: list[Group]) -> None:
         for d in g.drafts
     ]
     for g in groups:
-        if g.time is not None and g.time.resolved:
+        if not _undated(g):
             continue
         first = g.first
         before = [
@@ -315,7 +315,7 @@ def _story_focus(groups: list[Group]) -> None:
         return
     lead = min(dated, key=lambda g: g.first.start)
     for g in groups:
-        if g.time is not None and g.time.resolved:
+        if not _undated(g):
             continue
         if g.first.start > lead.first.start and g.status == "occurred":
             g.time = _same_day(lead.time)  # type: ignore[arg-type]
@@ -327,7 +327,7 @@ def _same_block(g: Group, block: int, start: int) -> bool:
 
 def _heading_focus(groups: list[Group], view: DocView) -> None:
     for g in groups:
-        if g.time is not None and g.time.resolved:
+        if not _undated(g):
             continue
         heading = view.heading_before(g.first.sentence)
         if heading is None:
@@ -345,7 +345,7 @@ def _entry_focus(groups: list[Group], view: DocView) -> None:
         return
     day = view.published
     for g in groups:
-        if (g.time is not None and g.time.resolved) or g.status not in ("occurred", "ongoing"):
+        if not _undated(g) or g.status not in ("occurred", "ongoing"):
             continue
         sv = view.sentences[g.first.sentence]
         block = view.document.blocks[sv.sentence.block]
@@ -410,7 +410,6 @@ def to_event(
         platform_ids=platforms,
         quantity=g.get("quantity"),  # type: ignore[arg-type]
         quantity_text=g.get("quantity_text"),  # type: ignore[arg-type]
-        confidence=min(0.9, 0.5 + 0.1 * (len(g.drafts) - 1)),
         topic=g.get("topic"),  # type: ignore[arg-type]
         source_id=next((a for d in g.drafts for a in d.agents), None),
     )
