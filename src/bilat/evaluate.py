@@ -179,7 +179,7 @@ def _event_diff(g: dict[str, Any], e: EventRow, names: _Names) -> list[str]:
     """Fields of gold event ``g`` that predicted event ``e`` gets wrong (empty: a match)."""
     wrong = []
     if g.get("subtype") and g["subtype"] != e.subtype:
-        return ["subtype"]
+        wrong.append("subtype")  # first: strict matching reads it as "another event"
     if g.get("type") and g["type"] != e.type:
         wrong.append("type")
     if "participants" in g:

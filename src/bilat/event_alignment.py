@@ -3,11 +3,12 @@ each field of a found one is right.
 
 The strict event score (``evaluate``) counts a gold event only when every field it gives
 matches. This one first aligns gold events with predictions by *happening*: the same
-subtype, the gold's evidence words if it gives them, and agreement on what identifies it
+PLOVER type (the same subtype preferred), the gold's evidence words if it gives them, and
+agreement on what identifies it
 (participants overlapping, the platform, the forum, the date, the place). Each gold event
 goes to at most one prediction, best agreement first. Detection precision, recall and F1
-count aligned pairs; each field the gold gives (participants, date, status, place,
-attribution, platform, forum, session) is then right or wrong on every aligned pair.
+count aligned pairs; each field the gold gives (subtype, participants, date, status,
+place, attribution, platform, forum, session) is then right or wrong on every aligned pair.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from bilat.lexicon import load
 from bilat.store.findings import EventRow
 
-FIELDS = ("participants", "date", "status", "place", "attribution", "platform", "forum", "session")
+FIELDS = ("subtype", "participants", "date", "status", "place", "attribution", "platform", "forum", "session")
 
 
 @cache
@@ -53,7 +54,7 @@ Ids = Callable[[str | None], str | None]
 def _agreement(g: dict[str, Any], p: EventRow, wrong: list[str], ids: Ids) -> float | None:
     """How much ``p`` agrees with gold ``g`` on what identifies a happening; None when it
     cannot be the same happening."""
-    if wrong[:1] == ["subtype"] or "evidence" in wrong:
+    if plover_type(g) != p.type or "evidence" in wrong:
         return None
     score = 1.0 if "evidence" in g else 0.0
     if g.get("participants"):
@@ -66,7 +67,7 @@ def _agreement(g: dict[str, Any], p: EventRow, wrong: list[str], ids: Ids) -> fl
     identified = any(g.get(k) for k in ("participants", "platform", "forum", "evidence", "date"))
     if identified and score == 0.0:
         return None
-    return score
+    return score + (0.0 if "subtype" in wrong else 1.0)  # of two candidates, the same subtype first
 
 
 def align(

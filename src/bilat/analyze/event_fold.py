@@ -5,7 +5,7 @@ to buy" is one order).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from bilat.analyze import frames
 from bilat.analyze.event_rules import Draft, Rule
@@ -52,20 +52,50 @@ def absorb(same: Draft, d: Draft) -> None:
     same.timex = same.timex or d.timex
 
 
-def absorbed(drafts: list[Draft]) -> list[Draft]:
+def absorbed(drafts: list[Draft], doc: Doc) -> list[Draft]:
     """A draft whose rule names a subtype that absorbs it ("sign" -> "order") joins the
     first draft of that subtype in the same sentence: a contract signed to buy jets is one
-    order, not a signing and an order."""
+    order, not a signing and an order. A signed pact turns it round: the purchase a
+    framework agreement allows is what the pact covers, not an order of its own. A draft
+    whose rule says it is ``part_of`` another subtype in the sentence joins it and leaves
+    its status alone: "held talks, with the two sides discussing trade" is the talks."""
     out = []
     for d in drafts:
+        pact = next(
+            (
+                o
+                for o in drafts
+                if o is not d and d.trigger_i in o.pact_scope and d.subtype in o.rule.absorbed_by
+            ),
+            None,
+        )
+        whole = pact or next(
+            (o for o in drafts if o.subtype in d.rule.part_of and _inside(d, o, doc)), None
+        )
+        if whole is not None:
+            status = whole.status
+            absorb(whole, d)
+            whole.status = status
+            continue
         into = next((o for o in drafts if o is not d and o.subtype in d.rule.absorbed_by), None)
-        if into is None or d.subtype in into.rule.absorbed_by:
+        if into is None or d.subtype in into.rule.absorbed_by or d.pact_scope:
             out.append(d)
         else:
             absorb(into, d)
             into.status = d.status  # the signing says whether the order stands
-
     return out
+
+
+def _inside(part: Draft, whole: Draft, doc: Doc) -> bool:
+    """``part``'s trigger sits in the clause of ``whole``'s frame and not the other way
+    round: "held talks, with the two sides discussing trade", but not "discussed the deal
+    during a visit for a summit"."""
+    if part is whole or part.trigger_i < 0 or whole.trigger_i < 0 or not whole.frame_is:
+        return False
+    frame = [doc[i] for i in whole.frame_is]
+    head = next(t for t in frame if not any(a.i in whole.frame_is for a in t.ancestors))
+    own = {t.i for t in doc[part.trigger_i].subtree}
+    return part.trigger_i in {t.i for t in head.subtree} and whole.trigger_i not in own
 
 
 def near(a: Draft, b: Draft, found: list[tuple[Token, Rule]]) -> bool:

@@ -36,6 +36,7 @@ class Rule:
     emit: bool = True
     present_is: str | None = None
     absorbed_by: tuple[str, ...] = ()  # subtypes that take this draft in when in its sentence
+    part_of: tuple[str, ...] = ()  # subtypes this one is part of in one sentence ("met and discussed")
 
     def roles_for(self, trigger: Token) -> dict[str, str]:
         return self.verb_roles.get(trigger.lemma_, self.roles)
@@ -61,6 +62,7 @@ class Draft:
     distributed: bool = False  # a list intro whose items are the events
     definite: bool = False  # "the meeting", "the next day's talks": refers back
     list_item: bool = False  # read from an item under a list intro
+    pact_scope: frozenset[int] = frozenset()  # a signed pact: the tokens that say what it covers
     frame_is: set[int] = field(default_factory=set)
     place_id: str | None = None
     venue_id: str | None = None
@@ -118,6 +120,7 @@ def rules() -> Rules:
             emit=entry.get("emit", True),
             present_is=entry.get("present_is"),
             absorbed_by=tuple(entry.get("absorbed_by", ())),
+            part_of=tuple(entry.get("part_of", ())),
         )
         for n, pattern in enumerate(entry["patterns"]):
             key = f"{rule.subtype}#{n}"

@@ -73,11 +73,30 @@ def passive(tokens: list[Token]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for t in tokens for c in t.children)
 
 
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, looking through control and coordination ("the first jets
+    are expected to reach India", "the engine left and is expected to reach Bengaluru")
+    and through a relative pronoun ("tanks, which reached Ukraine in March")."""
+    holder = verb
+    for _ in range(4):
+        own = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            rel = holder.dep_ == "relcl" and own[0].lower_ in ("which", "that", "who")
+            return [holder.head] if rel else own
+        if holder.dep_ not in ("xcomp", "conj") or holder.head is holder:
+            break
+        holder = holder.head
+    return []
+
+
 def signed_noun(trigger: Token) -> Token | None:
     """What a signing signs: its object, passive subject, or the noun it modifies."""
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN":
         return trigger.head  # "the contract, signed in August 2022"
-    return next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    own = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if own is None and trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
+        return trigger.head  # "a framework agreement Poland signed in July 2022"
+    return own
 
 
 def signed_thing(trigger: Token) -> str:
@@ -87,16 +106,26 @@ def signed_thing(trigger: Token) -> str:
 
 def signed_pact(trigger: Token) -> bool:
     """A framework agreement, a memorandum, a treaty: signed, but no purchase."""
+    return bool(pact_scope(trigger))
+
+
+def pact_scope(trigger: Token) -> frozenset[int]:
+    """The tokens of a signed pact and what hangs from it ("a framework agreement Poland
+    signed, which allows for the purchase of 1,000 tanks"); empty when no pact is signed."""
     noun = signed_noun(trigger)
     if noun is None:
-        return False
+        return frozenset()
     words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
-    return bool(words & rules().pact_nouns)
+    if not words & rules().pact_nouns:
+        return frozenset()
+    return frozenset(t.i for t in (*noun.subtree, *trigger.subtree))
 
 
 def definite(trigger: Token) -> bool:
     """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the meeting"."""
     nouns = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ == "NOUN":
+        nouns.append(trigger.head)  # "the intergovernmental agreement, signed in New Delhi"
     if any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in trigger.children):
         return True  # "It was signed in Gliwice"
     return any(

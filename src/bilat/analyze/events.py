@@ -29,6 +29,8 @@ from bilat.analyze.event_words import (
     ordinal_before,
     ordinal_in,
     passive,
+    pact_scope,
+    subjects,
     signed_pact,
     asked_whether,
     superseded,
@@ -266,6 +268,8 @@ class Reader:
         self.fill(d, index, sv, trigger, tokens)
         new = None
         signed = signed_thing(trigger)
+        if "platform" in rule.becomes:
+            d.pact_scope = pact_scope(trigger)
         if d.platforms and "platform" in rule.becomes and not signed_pact(trigger):
             new = rule.becomes["platform"]  # not "signed a framework agreement on the K2"
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
@@ -306,8 +310,13 @@ class Reader:
     def thing_subject(self, trigger: Token, sv: SentenceView) -> bool:
         """The trigger's subject is a thing, not an actor: "the fifth squadron will arrive"."""
         things = rules().things
-        for subj in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
-            found = [m for t in subj.subtree if (m := self.view.mention_at(sv, t)) is not None]
+        own = {t.i for t in trigger.subtree}
+        for subj in subjects(trigger):
+            found = [
+                m
+                for t in subj.subtree
+                if t.i not in own and (m := self.view.mention_at(sv, t)) is not None
+            ]
             kinds = {self.view.type_of(m) for m in found}
             if kinds & set(ACTOR_TYPES):
                 return False
@@ -384,7 +393,7 @@ class Reader:
             self.speaker(d, index, sv, token)
             drafts.append(d)
             self.by_trigger[(index, token.i)] = d
-        drafts = contents(absorbed(fold(drafts, found)), sv.span.doc, rules().speech_acts)
+        drafts = contents(absorbed(fold(drafts, found), sv.span.doc), sv.span.doc, rules().speech_acts)
         self.times(sv, drafts, found)
         self.anchors(index, sv, drafts)
         if sv.span.text.rstrip().endswith(":"):
@@ -462,9 +471,11 @@ class Reader:
                     break
 
     def anchors(self, index: int, sv: SentenceView, drafts: list[Draft]) -> None:
-        """ "Before the meeting", "hours before Putin arrived": same day as that event."""
+        """ "Before the meeting", "hours before Putin arrived": same day as that event;
+        "when Kihara met Austin in October, the two agreed": at the time of that event."""
         for token in sv.span:
-            if token.lower_ not in ("before", "after", "during", "ahead"):
+            when = token.lower_ == "when" and token.dep_ == "advmod" and token.head.dep_ == "advcl"
+            if token.lower_ not in ("before", "after", "during", "ahead") and not when:
                 continue
             # the event named after the word ("during a visit") first, else the one it hangs on
             target = next(
@@ -477,7 +488,7 @@ class Reader:
             )
             if target is None:
                 continue
-            if token.dep_ == "mark" or (
+            if token.dep_ == "mark" or when or (
                 token.head.lemma_ in ("day", "week", "hour") and token.head.dep_ == "npadvmod"
             ):
                 owner_token = token.head.head  # "visited on Wednesday, a day after talks"

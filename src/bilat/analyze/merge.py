@@ -80,6 +80,8 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False  # a list item joins the event it names, it does not collect others
     if not _dates_agree(g, d, view):
         return False
+    if d.pact_scope and d.subtype not in g.subtypes:
+        return False  # a protocol or a memorandum signed is not the order of the story
     if d.subtype not in g.subtypes and not any(
         frozenset({d.subtype, s}) in SAME_EVENT for s in g.subtypes
     ):
@@ -91,7 +93,7 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if d.subtype != g.first.subtype and not d.definite:
         return False
-    if not _tenses_agree(g.status, d.status):
+    if not _tenses_agree(g.status, d.status) and not _reference(g, d):
         return False
     for name in ("venue_id", "place_id"):
         mine, theirs = g.get(name), getattr(d, name)
@@ -104,10 +106,20 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
             and view.entities[str(has_forum)].attrs.get("countries")
         )
         plain = d if forum else g.first
-        return plain.definite or (plain.subtype == "summit" and bilateral)
+        # "The talks were held at the 22nd meeting": a definite report names the forum
+        named = d.definite and d.subtype in g.subtypes
+        return plain.definite or named or (plain.subtype == "summit" and bilateral)
     if not forum:
         return bool(g.people() & set(d.participants)) or (d.definite and not d.participants)
     return True
+
+
+def _reference(g: Group, d: Draft) -> bool:
+    """``d`` names an event the story already tells, by its platform: "its purchase of the
+    S-400" in "asked Biden to waive sanctions over its purchase of the S-400" is the order
+    told elsewhere, whatever the tense of the clause around it."""
+    platforms = {p for x in g.drafts for p in x.platforms}
+    return d.definite and d.timex is None and bool(platforms & set(d.platforms))
 
 
 def _interval(d: Draft, view: DocView) -> tuple[dt.date | None, dt.date | None]:
