@@ -3,7 +3,8 @@ each field of a found one is right.
 
 The strict event score (``evaluate``) counts a gold event only when every field it gives
 matches. This one first aligns gold events with predictions by *happening*: the same
-PLOVER type (the same subtype preferred), the gold's evidence words if it gives them, and
+subtype or a kin one (``kin`` in lexicon/events.yaml: "talks" and "meeting" may name one
+happening; the same subtype is preferred), the gold's evidence words if it gives them, and
 agreement on what identifies it
 (participants overlapping, the platform, the forum, the date, the place). Each gold event
 goes to at most one prediction, best agreement first. Detection precision, recall and F1
@@ -27,6 +28,20 @@ FIELDS = ("subtype", "participants", "date", "status", "place", "attribution", "
 @cache
 def _types() -> dict[str, str]:
     return {t["subtype"]: t["type"] for t in load("events")["triggers"]}
+
+
+@cache
+def _kin() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in load("events").get("kin", []):
+        for subtype in group:
+            out[subtype] = frozenset(group)
+    return out
+
+
+def kin(a: str, b: str) -> bool:
+    """Two subtypes that may name one happening ("talks" and "meeting")."""
+    return a == b or b in _kin().get(a, frozenset())
 
 
 def plover_type(gold: dict[str, Any]) -> str:
@@ -54,7 +69,7 @@ Ids = Callable[[str | None], str | None]
 def _agreement(g: dict[str, Any], p: EventRow, wrong: list[str], ids: Ids) -> float | None:
     """How much ``p`` agrees with gold ``g`` on what identifies a happening; None when it
     cannot be the same happening."""
-    if plover_type(g) != p.type or "evidence" in wrong:
+    if not kin(str(g.get("subtype") or p.subtype), p.subtype) or "evidence" in wrong:
         return None
     score = 1.0 if "evidence" in g else 0.0
     if g.get("participants"):

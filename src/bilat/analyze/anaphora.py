@@ -133,6 +133,8 @@ class Anaphora:
             return self.pronoun(index, token)
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         if low in rules["plural"] and dets & {"both", "two", "the"}:
+            if token.pos_ == "NUM" and any(c.dep_ == "amod" for c in token.children):
+                return []  # "the remaining two" are things, not "the two" who met
             return self.plural(index, token)
         if low in rules["nominals"] and "the" in dets:
             return self.nominal(index, token)

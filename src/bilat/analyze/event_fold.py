@@ -58,7 +58,9 @@ def absorbed(drafts: list[Draft], doc: Doc) -> list[Draft]:
     order, not a signing and an order. A signed pact turns it round: the purchase a
     framework agreement allows is what the pact covers, not an order of its own. A draft
     whose rule says it is ``part_of`` another subtype in the sentence joins it and leaves
-    its status alone: "held talks, with the two sides discussing trade" is the talks."""
+    its status alone: "held talks, with the two sides discussing trade" is the talks; so
+    does an event noun that is the topic of a rule with ``topic_objects`` ("discussed the
+    S-400 deliveries" is a discussion of the S-400)."""
     out = []
     for d in drafts:
         pact = next(
@@ -69,8 +71,10 @@ def absorbed(drafts: list[Draft], doc: Doc) -> list[Draft]:
             ),
             None,
         )
-        whole = pact or next(
-            (o for o in drafts if o.subtype in d.rule.part_of and _inside(d, o, doc)), None
+        whole = (
+            pact
+            or next((o for o in drafts if o.subtype in d.rule.part_of and _inside(d, o, doc)), None)
+            or next((o for o in drafts if o.rule.topic_objects and _topic(d, o, doc)), None)
         )
         if whole is not None:
             status = whole.status
@@ -84,6 +88,14 @@ def absorbed(drafts: list[Draft], doc: Doc) -> list[Draft]:
             absorb(into, d)
             into.status = d.status  # the signing says whether the order stands
     return out
+
+
+def _topic(d: Draft, act: Draft, doc: Doc) -> bool:
+    """``d`` is an event noun in what ``act`` is about: "discussed the S-400 deliveries"."""
+    if d is act or d.trigger_i < 0 or act.trigger_i < 0 or doc[d.trigger_i].pos_ != "NOUN":
+        return False
+    objects = [c for c in doc[act.trigger_i].children if c.dep_ == "dobj"]
+    return any(d.trigger_i in {t.i for t in o.subtree} for o in objects)
 
 
 def _inside(part: Draft, whole: Draft, doc: Doc) -> bool:
@@ -101,7 +113,16 @@ def _inside(part: Draft, whole: Draft, doc: Doc) -> bool:
 def near(a: Draft, b: Draft, found: list[tuple[Token, Rule]]) -> bool:
     tokens = {t.i: t for t, _ in found}
     ta, tb = tokens.get(a.trigger_i), tokens.get(b.trigger_i)
-    return ta is not None and tb is not None and frames.distance(ta, tb) <= 3
+    if ta is None or tb is None or frames.distance(ta, tb) > 3:
+        return False
+    # two clauses with subjects of their own and different statuses are two events:
+    # "three have been delivered, while the remaining two are expected by 2026"
+    sa, sb = _own_subject(ta), _own_subject(tb)
+    return sa is None or sb is None or sa.i == sb.i or a.status == b.status
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def contents(drafts: list[Draft], doc_tokens: object, speech_acts: frozenset[str]) -> list[Draft]:

@@ -37,6 +37,7 @@ class Rule:
     present_is: str | None = None
     absorbed_by: tuple[str, ...] = ()  # subtypes that take this draft in when in its sentence
     part_of: tuple[str, ...] = ()  # subtypes this one is part of in one sentence ("met and discussed")
+    topic_objects: bool = False  # an event noun as its object is its topic ("discussed the deliveries")
 
     def roles_for(self, trigger: Token) -> dict[str, str]:
         return self.verb_roles.get(trigger.lemma_, self.roles)
@@ -121,6 +122,7 @@ def rules() -> Rules:
             present_is=entry.get("present_is"),
             absorbed_by=tuple(entry.get("absorbed_by", ())),
             part_of=tuple(entry.get("part_of", ())),
+            topic_objects=entry.get("topic_objects", False),
         )
         for n, pattern in enumerate(entry["patterns"]):
             key = f"{rule.subtype}#{n}"

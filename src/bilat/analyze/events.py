@@ -320,7 +320,7 @@ class Reader:
             kinds = {self.view.type_of(m) for m in found}
             if kinds & set(ACTOR_TYPES):
                 return False
-            if subj.lower_ in things or "platform" in kinds:
+            if subj.lower_ in things or "platform" in kinds or _elided_thing(subj):
                 return True
         return False
 
@@ -352,6 +352,8 @@ class Reader:
             if need in ("guest", "host") and need not in d.participants.values():
                 return False
             if need == "participant" and not d.participants:
+                return False
+            if need == "thing_subject" and not self.thing_subject(trigger, sv):
                 return False
         return True
 
@@ -627,6 +629,12 @@ class Reader:
             d.attribution = d.attribution or attribution
             for entity_id in subject:
                 d.add(entity_id, d.rule.roles.get("subject", "participant"))
+
+
+def _elided_thing(subj: Token) -> bool:
+    """ "the remaining two", "the last one": a number standing for things named before."""
+    marks = {"remaining", "last", "first", "other", "final", "next"}
+    return subj.pos_ == "NUM" and any(c.lower_ in marks for c in subj.children)
 
 
 def _intro_subject(reader: Reader, index: int, intro: SentenceView) -> list[str]:

@@ -183,8 +183,12 @@ def _backshifted_will(token: Token, reporter: Token | None) -> bool:
 
 
 def _self_cue(trigger: Token) -> str | None:
-    """A trigger's own word is a cue only when it says so ("possibility"), not "schedule"."""
+    """A trigger's own word is a cue only when it says so ("possibility"), not "schedule";
+    a verb or adjective that stands for an understood delivery says it too ("the remaining
+    two are expected by 2026", "the last unit is due next year")."""
     cue = _cue(trigger)
+    if trigger.lemma_ in _rules()["elided_event_cues"]:
+        return cue
     return cue if cue in ("possible", "ongoing") else None
 
 
