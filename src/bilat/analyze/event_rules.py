@@ -96,6 +96,7 @@ class Rules:
     deal_nouns: frozenset[str]
     pact_nouns: frozenset[str]
     speech_acts: frozenset[str]
+    sidelines: frozenset[str]
     event_heads: frozenset[str]
 
 
@@ -142,6 +143,7 @@ def rules() -> Rules:
         frozenset(data["deal_nouns"]),
         frozenset(data["pact_nouns"]),
         frozenset(data["speech_acts"]),
+        frozenset(data["sidelines"]),
         frozenset(data["event_heads"]),
     )
 

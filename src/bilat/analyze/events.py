@@ -217,7 +217,11 @@ class Reader:
     def forum_of_another(
         self, sv: SentenceView, trigger: Token, found: list[tuple[Token, Rule]]
     ) -> bool:
-        """ "interactions at the 2025 SCO Summit": the summit is where, not a second event."""
+        """ "interactions at the 2025 SCO Summit": the summit is where, not a second event;
+        so is any summit "on the sidelines of" which something else happened."""
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+            if trigger.head.head.lemma_ in rules().sidelines:
+                return True
         m = self.view.mention_at(sv, trigger)
         if m is None or self.view.type_of(m) != "forum":
             return False
