@@ -11,6 +11,7 @@ from bilat.analyze import frames
 from bilat.analyze.event_rules import Draft, Rule
 
 DIRECTIVES = ("request", "demand")
+THREATS = ("warn", "threaten")
 
 
 def fold(drafts: list[Draft], found: list[tuple[Token, Rule]]) -> list[Draft]:
@@ -140,8 +141,29 @@ def contents(drafts: list[Draft], doc_tokens: object, speech_acts: frozenset[str
         )
         if inside and not d.platforms:
             continue
+        threatened = d.trigger_i >= 0 and any(
+            o is not d and o.subtype in THREATS and _threatened(d, doc[o.trigger_i], doc)  # type: ignore[index]
+            for o in acts
+        )
+        if threatened:
+            continue
         out.append(d)
     return out
+
+
+def _threatened(d: Draft, act: Token, doc: Doc) -> bool:
+    """``d`` is what a warning says will happen if something else does: "warned that he
+    would stop supplying offensive weapons if Israel launched an operation". The warning
+    is the event; the threatened act is its content, not an event of its own."""
+    if d.status not in ("possible", "planned", "expected"):
+        return False
+    token = doc[d.trigger_i]
+    for child in act.children:
+        if child.dep_ == "ccomp" and child.i > act.i and token.i in {t.i for t in child.subtree}:
+            return any(
+                t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in child.subtree
+            )
+    return False
 
 
 def _in_content(token: Token, act: Token, directive: bool) -> bool:

@@ -97,6 +97,7 @@ class Rules:
     pact_nouns: frozenset[str]
     speech_acts: frozenset[str]
     sidelines: frozenset[str]
+    arms: frozenset[str]
     event_heads: frozenset[str]
 
 
@@ -144,6 +145,7 @@ def rules() -> Rules:
         frozenset(data["pact_nouns"]),
         frozenset(data["speech_acts"]),
         frozenset(data["sidelines"]),
+        frozenset(data["arms"]),
         frozenset(data["event_heads"]),
     )
 
@@ -153,9 +155,18 @@ def descriptive(token: Token, r: Rules) -> bool:
     "delivery schedules" (a compound on a noun that is no event)."""
     if token.tag_ == "VBG" and token.dep_ == "amod":
         return True
+    if token.tag_ == "VBG" and token.dep_ == "acl" and _generic(token.head):
+        return True  # "countries buying Russian weapons risk sanctions": any country
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
         return token.head.lemma_ not in r.deal_nouns | r.pact_nouns | r.event_heads
     return False
+
+
+def _generic(noun: Token) -> bool:
+    """A bare plural with no determiner, possessive or number: a kind, not someone."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children
+    )
 
 
 @cache

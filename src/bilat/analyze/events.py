@@ -8,6 +8,8 @@ drafts to ``merge``, which joins mentions of one event and settles dates.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -278,8 +280,8 @@ class Reader:
             new = rule.becomes["platform"]  # not "signed a framework agreement on the K2"
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
             new = rule.becomes["thing_subject"]
-        elif "deal_object" in rule.becomes and signed in rules().deal_nouns:
-            new = rule.becomes["deal_object"]
+        elif "deal_object" in rule.becomes and signed in rules().deal_nouns and self.arms_story:
+            new = rule.becomes["deal_object"]  # a contract in a story of weapons is an order
         if new is not None and new in rules().by_subtype:
             # read again as what it is: a contract signed is an order, with an order's roles
             d.rule = rules().by_subtype[new]
@@ -342,9 +344,7 @@ class Reader:
                     not any(c.dep_ == "compound" for c in trigger.children)
                     and trigger.i == tokens[0].i
                 ):
-                    if not (
-                        trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children)
-                    ):
+                    if not (trigger.pos_ == "VERB" and _buys_arms(trigger)):
                         return False
             if need == "person_object":
                 person = [
@@ -598,6 +598,12 @@ class Reader:
             if not d.platforms and story is not None:
                 d.platforms = [story]  # "Deliveries are expected to start in 2029"
 
+    @cached_property
+    def arms_story(self) -> bool:
+        """The article names a weapon: a contract there is an arms order, while a contract
+        on a gas pipeline in a story with no weapons is a signing."""
+        return any(e.type == "platform" for e in self.view.entities.values())
+
     def story_platform(self) -> str | None:
         """The platform an article is about: named in at least ``story_platform_share`` of
         the body's platform mentions and at least twice."""
@@ -633,6 +639,16 @@ class Reader:
             d.attribution = d.attribution or attribution
             for entity_id in subject:
                 d.add(entity_id, d.rule.roles.get("subject", "participant"))
+
+
+def _buys_arms(verb: Token) -> bool:
+    """A verb of buying or selling whose object is arms ("buy 31 drones", "buying major
+    Russian weapons systems"), not energy, oil or time."""
+    r = rules()
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(t.lower_ in r.things or t.lower_ in r.arms for t in obj.subtree):
+            return True  # also "$3.4 billion of U.S. military equipment"
+    return False
 
 
 def _elided_thing(subj: Token) -> bool:
