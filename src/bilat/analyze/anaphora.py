@@ -50,7 +50,9 @@ class Anaphora:
                 etype = self.view.type_of(m)
                 if etype not in ACTOR_TYPES:
                     continue
-                token = sv.token_at(m.start)
+                # the mention's head: "China's Foreign Ministry said" is a subject, though
+                # its first word "China's" is a possessive
+                token = sv.root_of(m.start, m.end) or sv.token_at(m.start)
                 if token is not None and root_of(token).dep_ in ("nsubj", "nsubjpass"):
                     out.append((m.start, m.entity_id, etype))
             self._subjects[index] = out

@@ -91,9 +91,9 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if session and d.session and session != d.session:
         return False
-    if d.subtype != g.first.subtype and not d.definite:
+    if d.subtype != g.first.subtype and not d.definite and not _part(g, d):
         return False
-    if not _tenses_agree(g.status, d.status) and not _reference(g, d):
+    if not _tenses_agree(g.status, d.status) and not _reference(g, d) and not _part(g, d):
         return False
     for name in ("venue_id", "place_id"):
         mine, theirs = g.get(name), getattr(d, name)
@@ -108,10 +108,24 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         plain = d if forum else g.first
         # "The talks were held at the 22nd meeting": a definite report names the forum
         named = d.definite and d.subtype in g.subtypes
-        return plain.definite or named or (plain.subtype == "summit" and bilateral)
+        return plain.definite or named or (plain.subtype == "summit" and bilateral) or _part(g, d)
     if not forum:
         return bool(g.people() & set(d.participants)) or (d.definite and not d.participants)
     return True
+
+
+def _part(g: Group, d: Draft) -> bool:
+    """``d`` tells a stage of the summit or meeting the paragraph has just named, with no
+    one and no date of its own: "The 23rd Annual Summit is now under way. The two leaders
+    are holding restricted talks first"."""
+    last = g.drafts[-1]
+    return (
+        g.first.subtype in ("summit", "meeting")
+        and d.block == last.block
+        and 0 <= d.sentence - last.sentence <= 1
+        and d.timex is None
+        and set(d.participants) <= g.people()
+    )
 
 
 def _reference(g: Group, d: Draft) -> bool:
