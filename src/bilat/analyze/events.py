@@ -31,6 +31,7 @@ from bilat.analyze.event_words import (
     ordinal_before,
     ordinal_in,
     passive,
+    conditional,
     pact_scope,
     subjects,
     signed_pact,
@@ -294,7 +295,7 @@ class Reader:
             return None
         if d.forum_id is None:
             d.session = None
-        if superseded(trigger) or asked_whether(trigger):
+        if superseded(trigger) or asked_whether(trigger) or conditional(trigger):
             return (
                 None  # "had planned to buy": it did not; "whether Beijing will export": a question
             )
