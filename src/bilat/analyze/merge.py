@@ -93,7 +93,9 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if d.subtype != g.first.subtype and not d.definite and not _part(g, d):
         return False
-    if not _tenses_agree(g.status, d.status) and not _reference(g, d) and not _part(g, d):
+    if not (
+        _tenses_agree(g.status, d.status) or _reference(g, d) or _part(g, d) or _pending(g, d)
+    ):
         return False
     for name in ("venue_id", "place_id"):
         mine, theirs = g.get(name), getattr(d, name)
@@ -110,7 +112,11 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         named = d.definite and d.subtype in g.subtypes
         return plain.definite or named or (plain.subtype == "summit" and bilateral) or _part(g, d)
     if not forum:
-        return bool(g.people() & set(d.participants)) or (d.definite and not d.participants)
+        return (
+            bool(g.people() & set(d.participants))
+            or (d.definite and not d.participants)
+            or _pending(g, d)
+        )
     return True
 
 
@@ -126,6 +132,20 @@ def _part(g: Group, d: Draft) -> bool:
         and d.timex is None
         and set(d.participants) <= g.people()
     )
+
+
+def _pending(g: Group, d: Draft) -> bool:
+    """ "No contract has been signed yet" beside "hopes to sign binding contracts early in
+    2026": the contract not yet signed is the one planned, one happening, still to come."""
+    platforms = {p for x in g.drafts for p in x.platforms}
+    future = {d.status, g.status} & set(FUTURE)
+    people, theirs = g.people(), set(d.participants)
+    same = bool(platforms & set(d.platforms)) or (
+        not platforms
+        and not d.platforms
+        and (bool(people & theirs) or not people or not theirs)
+    )
+    return "denied" in (d.status, g.status) and bool(future) and same
 
 
 def _reference(g: Group, d: Draft) -> bool:
