@@ -402,10 +402,43 @@ class Reader:
             self.by_trigger[(index, token.i)] = d
         drafts = contents(absorbed(fold(drafts, found), sv.span.doc), sv.span.doc, rules().speech_acts)
         self.times(sv, drafts, found)
+        drafts += self.dated_items(sv, drafts)
         self.anchors(index, sv, drafts)
         if sv.span.text.rstrip().endswith(":"):
             self.intro_drafts[index] = drafts
         self.drafts.extend(drafts)
+
+    def dated_items(self, sv: SentenceView, drafts: list[Draft]) -> list[Draft]:
+        """ "India had signed GSOMIA in 2002, LEMOA in 2016 and COMCASA in 2018": one
+        signing per dated item, when the last trigger of the sentence is followed by a list
+        of names each with its own "in <year or date>"."""
+        if not drafts:
+            return []
+        last = max(drafts, key=lambda x: x.start)
+        if last.timex is None or last.trigger_i < 0:
+            return []
+        doc = sv.span.doc
+        after = [tx for tx in sv.times if tx.start > last.start and tx.kind == last.timex.kind]
+        if len(after) < 2 or len({tx.values for tx in after}) < len(after):
+            return []
+        for tx in after:
+            words = self.view.text(sv.sentence.start, tx.start).split()
+            if len(words) < 2 or words[-1].lower() != "in" or not words[-2][:1].isupper():
+                return []  # not "<Name> in <date>"
+        if doc[last.trigger_i].pos_ != "VERB":
+            return []
+        last.timex = after[0]
+        out = []
+        for tx in after[1:]:
+            d = Draft(last.rule, last.sentence, last.start, last.end, last.subtype,
+                      block=last.block, trigger_i=last.trigger_i)
+            d.participants = dict(last.participants)
+            d.agents = list(last.agents)
+            d.status, d.attribution, d.timex = last.status, last.attribution, tx
+            d.evidence = list(last.evidence)
+            d.frame_is = set(last.frame_is)
+            out.append(d)
+        return out
 
     def times(self, sv: SentenceView, drafts: list[Draft], found: list[tuple[Token, Rule]]) -> None:
         """Each time expression goes to the nearest trigger in the parse that has none yet,

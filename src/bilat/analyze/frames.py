@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bilat.analyze.anaphora import root_of
-from bilat.analyze.modality import object_control
+from bilat.analyze.modality import noun_control, object_control
 
 MAX_PATH = 4
 
@@ -109,6 +109,11 @@ def inherited_subject(tokens: list[Token]) -> list[Token]:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs
+        if token.dep_ == "acl" and head.lemma_ in noun_control():
+            invitees = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+            if invitees:
+                return invitees  # "an invitation to Mr Hegseth to visit India": Hegseth visits
         if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl"):
             if token.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
                 # "the US has no plans to send troops": the planner acts

@@ -42,6 +42,13 @@ def object_control() -> frozenset[str]:
 
 
 @cache
+def noun_control() -> frozenset[str]:
+    """Nouns whose "to" object is the subject of their infinitive ("an invitation to
+    Hegseth to visit India")."""
+    return frozenset(load("events")["noun_control"])
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
     return frozenset(load("speech")["reporting_verbs"])
 
