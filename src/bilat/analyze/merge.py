@@ -82,6 +82,8 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if d.pact_scope and d.subtype not in g.subtypes:
         return False  # a protocol or a memorandum signed is not the order of the story
+    if _reversed(g, d):
+        return False
     if d.subtype not in g.subtypes and not any(
         frozenset({d.subtype, s}) in SAME_EVENT for s in g.subtypes
     ):
@@ -132,6 +134,26 @@ def _part(g: Group, d: Draft) -> bool:
         and d.timex is None
         and set(d.participants) <= g.people()
     )
+
+
+SYMMETRIC = {"participant", "signatory", "partner", "chair"}
+
+
+def _reversed(g: Group, d: Draft) -> bool:
+    """Someone who hosts in one report and is the guest in the other: "at the invitation
+    of Modi, Scholz visited" and "Scholz invited Modi to hold the next round" are two
+    invitations, not one."""
+    for x in g.drafts:
+        if x.subtype != d.subtype:
+            continue
+        flips = {
+            (x.participants[e], role)
+            for e, role in d.participants.items()
+            if x.participants.get(e) not in (None, role) and not {x.participants[e], role} & SYMMETRIC
+        }
+        if any((b, a) in flips for a, b in flips):
+            return True  # two parties swap roles
+    return False
 
 
 def _pending(g: Group, d: Draft) -> bool:
