@@ -129,9 +129,14 @@ def rules() -> Rules:
         for n, pattern in enumerate(entry["patterns"]):
             key = f"{rule.subtype}#{n}"
             by_key[key] = rule
-            patterns[key] = [pattern]
+            # a token marked `HEAD: true` is the trigger; else `head_for_compound`, else the first
+            marked = [i for i, tok in enumerate(pattern) if tok.get("HEAD")]
+            patterns[key] = [[{k: v for k, v in tok.items() if k != "HEAD"} for tok in pattern]]
             compound = entry.get("head_for_compound")
-            heads[key] = compound if compound is not None and len(pattern) > 1 else 0
+            if marked:
+                heads[key] = marked[0]
+            else:
+                heads[key] = compound if compound is not None and len(pattern) > 1 else 0
     return Rules(
         by_key,
         frozenset(data["support_verbs"]),

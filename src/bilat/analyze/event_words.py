@@ -69,27 +69,8 @@ def days_apart(token: Token) -> int:
     return 0
 
 
-CONDITIONS = ("if", "unless")
-
-
 def passive(tokens: list[Token]) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for t in tokens for c in t.children)
-
-
-def conditional(trigger: Token) -> bool:
-    """The trigger is in the condition of something else: "if deliveries of components
-    continue", "if one ever is [signed]". A condition is not an event; the event is what
-    depends on it (a threat, a promise)."""
-    token = trigger
-    for _ in range(6):
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children
-        ):
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
 
 
 def subjects(verb: Token) -> list[Token]:

@@ -31,7 +31,6 @@ from bilat.analyze.event_words import (
     ordinal_before,
     ordinal_in,
     passive,
-    conditional,
     pact_scope,
     subjects,
     signed_pact,
@@ -295,7 +294,7 @@ class Reader:
             return None
         if d.forum_id is None:
             d.session = None
-        if superseded(trigger) or asked_whether(trigger) or conditional(trigger):
+        if superseded(trigger) or asked_whether(trigger):
             return (
                 None  # "had planned to buy": it did not; "whether Beijing will export": a question
             )
@@ -634,9 +633,12 @@ class Reader:
 
     @cached_property
     def arms_story(self) -> bool:
-        """The article names a weapon: a contract there is an arms order, while a contract
-        on a gas pipeline in a story with no weapons is a signing."""
-        return any(e.type == "platform" for e in self.view.entities.values())
+        """The article names a weapon, or weapons: a contract there is an arms order, while
+        a contract on a gas pipeline in a story with no weapons is a signing."""
+        if any(e.type == "platform" for e in self.view.entities.values()):
+            return True
+        words = rules().things | rules().arms
+        return any(t.lower_ in words for _, sv in self.view.extracted() for t in sv.span)
 
     def story_platform(self) -> str | None:
         """The platform an article is about: named in at least ``story_platform_share`` of

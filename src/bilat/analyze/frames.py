@@ -9,10 +9,13 @@ or the preposition that introduces it ("with", "to", "by").
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from bilat.analyze.anaphora import root_of
 from bilat.analyze.modality import noun_control, object_control
+from bilat.lexicon import load
 
 MAX_PATH = 4
 
@@ -58,6 +61,8 @@ def slot(arg: Token, tokens: list[Token]) -> str | None:
             return None
         if token.dep_ == "pobj" and prep is None:
             prep = head.lower_
+            if prep == "of" and head.head.lower_ in _bodies():
+                prep = None  # "ships of the German Navy made a port call": the navy did
         if token.dep_ == "agent":
             prep = "by"
         if head in tokens:
@@ -74,6 +79,13 @@ def slot(arg: Token, tokens: list[Token]) -> str | None:
             return None
         token = head
     return None
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    """Nouns through which an actor acts: its ships, jets, troops, delegation."""
+    data = load("events")
+    return frozenset(data["things"]) | frozenset(data["arms"]) | frozenset(data["bodies"])
 
 
 def _dep_slot(dep: str) -> str | None:
