@@ -92,10 +92,11 @@ def absorbed(drafts: list[Draft], doc: Doc) -> list[Draft]:
 
 
 def _topic(d: Draft, act: Draft, doc: Doc) -> bool:
-    """``d`` is an event noun in what ``act`` is about: "discussed the S-400 deliveries"."""
+    """``d`` is an event noun in what ``act`` is about: "discussed the S-400 deliveries",
+    "a visit to Washington had been called off"."""
     if d is act or d.trigger_i < 0 or act.trigger_i < 0 or doc[d.trigger_i].pos_ != "NOUN":
         return False
-    objects = [c for c in doc[act.trigger_i].children if c.dep_ == "dobj"]
+    objects = [c for c in doc[act.trigger_i].children if c.dep_ in ("dobj", "nsubjpass")]
     return any(d.trigger_i in {t.i for t in o.subtree} for o in objects)
 
 
