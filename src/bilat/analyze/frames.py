@@ -166,6 +166,14 @@ def _in_clause(token: Token, top: Token) -> bool:
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod")
 
 
+# A clause opened by one of these is another happening whose time only bounds or explains
+# the event's ("since Lee took office in June"); "when" shares its time and is not here.
+BOUNDING_MARKS = frozenset(
+    {"since", "after", "before", "until", "till", "because", "although", "though", "while",
+     "once", "whereas", "unless", "if"}
+)
+
+
 def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[int]) -> bool:
     """Whether the phrase at ``root`` (a time expression) modifies a noun on its way up to
     ``trigger``'s clause that is neither in the frame nor one of the frame's arguments:
@@ -185,6 +193,10 @@ def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[in
             return True
         if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl"):
             return True  # "soldiers killed in the clash in June": that clause's date
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in token.children
+        ):
+            return True  # "the first deal since Lee took office in June": when he took office
     return False
 
 
