@@ -457,8 +457,10 @@ class Reader:
             if span is None:
                 continue
             root = span.root
+            own = root.head.i in {t.i for t, _ in trig}  # "Russia warned then": the warning's
             if root.head.lemma_ in modality.reporting_verbs() and root.head.pos_ == "VERB":
-                continue
+                if not own:
+                    continue
             pairs += [
                 (frames.distance(root, t), tx.start, tx, d)
                 for t, d in trig

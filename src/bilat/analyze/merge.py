@@ -254,12 +254,15 @@ def _bare_reference(g: Group) -> bool:
 def settle_times(groups: list[Group], view: DocView) -> None:
     published = view.published
     last_day: dt.date | None = None
+    last_told: TimeValue | None = None
     for g in sorted(groups, key=lambda x: x.first.start):
         found = [d.timex for d in g.drafts if d.timex is not None]
         if not found:
             continue
         resolved = [
-            timex.resolve(
+            _told(tx, last_told)
+            if timex.told(tx)
+            else timex.resolve(
                 tx, last_day if last_day and timex.narrative(tx) else published, g.status in FUTURE
             )
             for tx in found
@@ -268,6 +271,8 @@ def settle_times(groups: list[Group], view: DocView) -> None:
         g.time = min(resolved, key=_span_days)
         if g.time.start is not None and g.time.start == g.time.end:
             last_day = g.time.start
+        if g.time.resolved and not any(timex.told(tx) for tx in found):
+            last_told = g.time
     owner = _owner(groups)
     for _ in range(3):  # anchors may chain: guard of honour -> wreath -> meeting
         for g in groups:
@@ -288,6 +293,13 @@ def settle_times(groups: list[Group], view: DocView) -> None:
     _heading_focus(groups, view)
     _story_focus(groups)
     _lead_perfect(groups, view)
+
+
+def _told(tx: timex.Timex, last: TimeValue | None) -> TimeValue:
+    """ "at the time", "warned then": the time the story told last, or unresolved."""
+    if last is None:
+        return TimeValue(tx.text, tx.start, tx.end, None, None)
+    return TimeValue(tx.text, tx.start, tx.end, last.start, last.end)
 
 
 def _same_session(groups: list[Group]) -> None:

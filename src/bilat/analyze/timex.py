@@ -264,6 +264,11 @@ def narrative(tx: Timex) -> bool:
     return tx.kind == "relative" and bool(_narrative().match(tx.text.strip()))
 
 
+def told(tx: Timex) -> bool:
+    """Whether ``tx`` points back at the time the story told last ("at the time")."""
+    return tx.kind == "relative" and tx.values[:1] == ("told",)
+
+
 def resolve(tx: Timex, anchor: dt.date | None, future: bool = False) -> TimeValue:
     """``tx`` as an interval; ``future`` picks the coming weekday rather than the last one."""
     start, end = _interval(tx, anchor, future)
