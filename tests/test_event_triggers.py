@@ -204,21 +204,63 @@ def test_welcome_with_a_person_is_an_arrival() -> None:
 
 # Verbs, phrasal verbs and nouns added for the weaker PLOVER types; written for this test.
 MORE_CASES = [
-    ("Hungary withdrew from the International Criminal Court.", "RETREAT", "withdraw", "Hungary", None),
-    ("Russia suspended its participation in the Open Skies Treaty.", "RETREAT", "withdraw", "Russia", None),
+    (
+        "Hungary withdrew from the International Criminal Court.",
+        "RETREAT",
+        "withdraw",
+        "Hungary",
+        None,
+    ),
+    (
+        "Russia suspended its participation in the Open Skies Treaty.",
+        "RETREAT",
+        "withdraw",
+        "Russia",
+        None,
+    ),
     ("Turkey handed the detained sailors back to Greece.", "CONCEDE", "ease", "Türkiye", "Greece"),
     ("China scrapped its tariffs on Australian barley.", "CONCEDE", "ease", "China", "Australia"),
-    ("Washington granted India a waiver from the sanctions.", "CONCEDE", "waive", "United States", "India"),
+    (
+        "Washington granted India a waiver from the sanctions.",
+        "CONCEDE",
+        "waive",
+        "United States",
+        "India",
+    ),
     ("Israel called up 50,000 reservists on Sunday.", "MOBILIZE", "deploy", "Israel", None),
     ("Pakistan placed its navy on high alert.", "MOBILIZE", "deploy", "Pakistan", None),
     ("Israel carried out air strikes on Hezbollah targets.", "ASSAULT", "attack", "Israel", None),
     ("Iran fired dozens of ballistic missiles at Israel.", "ASSAULT", "attack", "Iran", "Israel"),
     ("The Houthis hijacked a cargo ship in the Red Sea.", "COERCE", "seize", "Houthis", None),
-    ("Japan published its annual defence white paper on Tuesday.", "STATEMENT", "statement", "Japan", None),
-    ("India declared a Canadian diplomat persona non grata.", "SANCTION", "sanction", "India", None),
+    (
+        "Japan published its annual defence white paper on Tuesday.",
+        "STATEMENT",
+        "statement",
+        "Japan",
+        None,
+    ),
+    (
+        "India declared a Canadian diplomat persona non grata.",
+        "SANCTION",
+        "sanction",
+        "India",
+        None,
+    ),
     ("Poland closed its airspace to Belarusian airlines.", "SANCTION", "sanction", "Poland", None),
-    ("India and France took part in the Varuna exercise.", "COOPERATE", "exercise", "India", "France"),
-    ("Austria denied Poland's request to transit the tanks.", "REJECT", "reject", "Austria", "Poland"),
+    (
+        "India and France took part in the Varuna exercise.",
+        "COOPERATE",
+        "exercise",
+        "India",
+        "France",
+    ),
+    (
+        "Austria denied Poland's request to transit the tanks.",
+        "REJECT",
+        "reject",
+        "Austria",
+        "Poland",
+    ),
 ]
 
 

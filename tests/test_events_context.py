@@ -115,7 +115,9 @@ def test_a_live_blog_entry_happened_on_the_day_of_the_page() -> None:
 
 
 def test_conditions_reported_plans_and_is_to_be() -> None:
-    cond = read("If the Scorpène contract is not signed this year, the shipyard may lose its workforce.")
+    cond = read(
+        "If the Scorpène contract is not signed this year, the shipyard may lose its workforce."
+    )
     assert [e.status for e in of(cond, "order")] == ["possible"]
     said = read("Hyundai Rotem said deliveries of the K2 tanks would begin next year.")
     assert of(said, "delivery")[0].status == "planned"

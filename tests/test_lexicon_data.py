@@ -11,7 +11,14 @@ import yaml
 FILES = sorted(
     p.name for p in resources.files("bilat.lexicon").iterdir() if p.name.endswith(".yaml")
 )
-FLAGS = {"mergeable", "distributes", "emit", "stop_at_reporting", "topic_objects", "HEAD"}  # keys whose values are booleans
+FLAGS = {
+    "mergeable",
+    "distributes",
+    "emit",
+    "stop_at_reporting",
+    "topic_objects",
+    "HEAD",
+}  # keys whose values are booleans
 
 
 def _flag(key: Any) -> bool:

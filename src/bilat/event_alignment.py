@@ -22,7 +22,17 @@ from typing import Any
 from bilat.lexicon import load
 from bilat.store.findings import EventRow
 
-FIELDS = ("subtype", "participants", "date", "status", "place", "attribution", "platform", "forum", "session")
+FIELDS = (
+    "subtype",
+    "participants",
+    "date",
+    "status",
+    "place",
+    "attribution",
+    "platform",
+    "forum",
+    "session",
+)
 
 
 @cache

@@ -246,11 +246,22 @@ def _score_table(title: str, first: str, rows: dict[str, dict[str, float]]) -> T
 
 
 def _plover_table(rows: dict[str, dict[str, float]]) -> Table:
-    table = Table(
-        title="events found by happening (P, R, F1), then field accuracy, by PLOVER type"
-    )
+    table = Table(title="events found by happening (P, R, F1), then field accuracy, by PLOVER type")
     fields = ("subtype", "participants", "date", "status", "place")
-    for col in ("type", "P", "R", "F1", "tp", "fp", "fn", "subtype", "who", "date", "status", "place"):
+    for col in (
+        "type",
+        "P",
+        "R",
+        "F1",
+        "tp",
+        "fp",
+        "fn",
+        "subtype",
+        "who",
+        "date",
+        "status",
+        "place",
+    ):
         table.add_column(col, justify="left" if col == "type" else "right")
     for label, f in rows.items():
         table.add_row(

@@ -127,23 +127,22 @@ def _own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def contents(drafts: list[Draft], doc_tokens: object, speech_acts: frozenset[str]) -> list[Draft]:
+def contents(drafts: list[Draft], doc: Doc, speech_acts: frozenset[str]) -> list[Draft]:
     """Drop what a speech act is about: "asked Biden to waive sanctions", "demanded that
     Russia withdraw", "warned it would impose sanctions" are a request, a demand and a
     warning; the waiver, the withdrawal and the sanctions have not happened and are not
     events of their own (unless they name a platform: "warned against buying the S-400")."""
-    doc = doc_tokens
     acts = [d for d in drafts if d.subtype in speech_acts and d.trigger_i >= 0]
     out = []
     for d in drafts:
         inside = d.trigger_i >= 0 and any(
-            o is not d and _in_content(doc[d.trigger_i], doc[o.trigger_i], o.subtype in DIRECTIVES)  # type: ignore[index]
+            o is not d and _in_content(doc[d.trigger_i], doc[o.trigger_i], o.subtype in DIRECTIVES)
             for o in acts
         )
         if inside and not d.platforms:
             continue
         threatened = d.trigger_i >= 0 and any(
-            o is not d and o.subtype in THREATS and _threatened(d, doc[o.trigger_i], doc)  # type: ignore[index]
+            o is not d and o.subtype in THREATS and _threatened(d, doc[o.trigger_i], doc)
             for o in acts
         )
         if threatened:
@@ -161,9 +160,7 @@ def _threatened(d: Draft, act: Token, doc: Doc) -> bool:
     token = doc[d.trigger_i]
     for child in act.children:
         if child.dep_ == "ccomp" and child.i > act.i and token.i in {t.i for t in child.subtree}:
-            return any(
-                t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in child.subtree
-            )
+            return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in child.subtree)
     return False
 
 

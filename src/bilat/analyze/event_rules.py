@@ -36,8 +36,12 @@ class Rule:
     emit: bool = True
     present_is: str | None = None
     absorbed_by: tuple[str, ...] = ()  # subtypes that take this draft in when in its sentence
-    part_of: tuple[str, ...] = ()  # subtypes this one is part of in one sentence ("met and discussed")
-    topic_objects: bool = False  # an event noun as its object is its topic ("discussed the deliveries")
+    part_of: tuple[
+        str, ...
+    ] = ()  # subtypes this one is part of in one sentence ("met and discussed")
+    topic_objects: bool = (
+        False  # an event noun as its object is its topic ("discussed the deliveries")
+    )
 
     def roles_for(self, trigger: Token) -> dict[str, str]:
         return self.verb_roles.get(trigger.lemma_, self.roles)
@@ -98,6 +102,7 @@ class Rules:
     speech_acts: frozenset[str]
     sidelines: frozenset[str]
     arms: frozenset[str]
+    arms_compounds: frozenset[str]
     event_heads: frozenset[str]
 
 
@@ -151,6 +156,7 @@ def rules() -> Rules:
         frozenset(data["speech_acts"]),
         frozenset(data["sidelines"]),
         frozenset(data["arms"]),
+        frozenset(data["arms_compounds"]),
         frozenset(data["event_heads"]),
     )
 

@@ -122,7 +122,8 @@ def pact_scope(trigger: Token) -> frozenset[int]:
 
 
 def definite(trigger: Token) -> bool:
-    """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the meeting"."""
+    """A trigger that refers back: "the meeting", "the next day's talks", "co-chairing the
+    meeting"."""
     nouns = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ == "NOUN":
         nouns.append(trigger.head)  # "the intergovernmental agreement, signed in New Delhi"

@@ -8,9 +8,8 @@ drafts to ``merge``, which joins mentions of one event and settles dates.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -23,6 +22,7 @@ from bilat.analyze.event_rules import Draft, Rule, rules, triggers
 from bilat.analyze.event_words import (
     PLACE_PREPS,
     VENUE_KINDS,
+    asked_whether,
     countable,
     days_apart,
     definite,
@@ -30,13 +30,12 @@ from bilat.analyze.event_words import (
     named_place,
     ordinal_before,
     ordinal_in,
-    passive,
     pact_scope,
-    subjects,
+    passive,
     signed_pact,
-    asked_whether,
-    superseded,
     signed_thing,
+    subjects,
+    superseded,
 )
 from bilat.analyze.money import amounts
 from bilat.lexicon import load
@@ -160,7 +159,8 @@ class Reader:
         return {frames.slot(t, heads) for t in span if t.dep_ == "pobj" or t.i == span.root.i}
 
     def only_venue(self, d: Draft, sv: SentenceView) -> None:
-        """ "drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence goes to."""
+        """ "drove to 7 Lok Kalyan Marg for a private dinner": the one venue the sentence
+        goes to."""
         venues = [
             m
             for m in self.mentions(sv, ("place",))
@@ -189,10 +189,10 @@ class Reader:
             span = sv.span_of(m.start, m.end)
             if span is None:
                 continue
-            if trigger.i in {t.i for t in span} or span.root.i in inside:
-                if not self.claimed_elsewhere(span.root, trigger):
-                    d.forum_id = d.forum_id or m.entity_id
-                    d.session = d.session or ordinal_before(span) or ordinal_in(trigger)
+            own = trigger.i in {t.i for t in span} or span.root.i in inside
+            if own and not self.claimed_elsewhere(span.root, trigger):
+                d.forum_id = d.forum_id or m.entity_id
+                d.session = d.session or ordinal_before(span) or ordinal_in(trigger)
         if d.session is None and d.forum_id is None:
             d.session = ordinal_in(trigger)
         if d.forum_id is None and d.session is not None:
@@ -221,9 +221,12 @@ class Reader:
     ) -> bool:
         """ "interactions at the 2025 SCO Summit": the summit is where, not a second event;
         so is any summit "on the sidelines of" which something else happened."""
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
-            if trigger.head.head.lemma_ in rules().sidelines:
-                return True
+        if (
+            trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "of"
+            and trigger.head.head.lemma_ in rules().sidelines
+        ):
+            return True
         m = self.view.mention_at(sv, trigger)
         if m is None or self.view.type_of(m) != "forum":
             return False
@@ -339,13 +342,14 @@ class Reader:
                 return False
             if need == "platform_or_compound" and signed_thing(trigger) in rules().deal_nouns:
                 continue  # "the contract signed with France": a contract is an order
-            if need == "platform_or_compound" and not d.platforms:
-                if (
-                    not any(c.dep_ == "compound" for c in trigger.children)
-                    and trigger.i == tokens[0].i
-                ):
-                    if not (trigger.pos_ == "VERB" and _buys_arms(trigger)):
-                        return False
+            if (
+                need == "platform_or_compound"
+                and not d.platforms
+                and not _arms_compound(trigger)
+                and trigger.i == tokens[0].i
+                and not (trigger.pos_ == "VERB" and _buys_arms(trigger))
+            ):
+                return False
             if need == "person_object":
                 person = [
                     e for e, r in d.participants.items() if self.view.entities[e].type == "person"
@@ -358,6 +362,12 @@ class Reader:
             if need == "participant" and not d.participants:
                 return False
             if need == "thing_subject" and not self.thing_subject(trigger, sv):
+                return False
+            if (
+                need == "platform_or_thing"
+                and not d.platforms
+                and not self.thing_subject(trigger, sv)
+            ):
                 return False
         return True
 
@@ -399,7 +409,9 @@ class Reader:
             self.speaker(d, index, sv, token)
             drafts.append(d)
             self.by_trigger[(index, token.i)] = d
-        drafts = contents(absorbed(fold(drafts, found), sv.span.doc), sv.span.doc, rules().speech_acts)
+        drafts = contents(
+            absorbed(fold(drafts, found), sv.span.doc), sv.span.doc, rules().speech_acts
+        )
         self.times(sv, drafts, found)
         drafts += self.dated_items(sv, drafts)
         self.anchors(index, sv, drafts)
@@ -429,8 +441,15 @@ class Reader:
         last.timex = after[0]
         out = []
         for tx in after[1:]:
-            d = Draft(last.rule, last.sentence, last.start, last.end, last.subtype,
-                      block=last.block, trigger_i=last.trigger_i)
+            d = Draft(
+                last.rule,
+                last.sentence,
+                last.start,
+                last.end,
+                last.subtype,
+                block=last.block,
+                trigger_i=last.trigger_i,
+            )
             d.participants = dict(last.participants)
             d.agents = list(last.agents)
             d.status, d.attribution, d.timex = last.status, last.attribution, tx
@@ -458,9 +477,9 @@ class Reader:
                 continue
             root = span.root
             own = root.head.i in {t.i for t, _ in trig}  # "Russia warned then": the warning's
-            if root.head.lemma_ in modality.reporting_verbs() and root.head.pos_ == "VERB":
-                if not own:
-                    continue
+            reporting = root.head.lemma_ in modality.reporting_verbs()
+            if reporting and root.head.pos_ == "VERB" and not own:
+                continue
             pairs += [
                 (frames.distance(root, t), tx.start, tx, d)
                 for t, d in trig
@@ -529,8 +548,10 @@ class Reader:
             )
             if target is None:
                 continue
-            if token.dep_ == "mark" or when or (
-                token.head.lemma_ in ("day", "week", "hour") and token.head.dep_ == "npadvmod"
+            if (
+                token.dep_ == "mark"
+                or when
+                or (token.head.lemma_ in ("day", "week", "hour") and token.head.dep_ == "npadvmod")
             ):
                 owner_token = token.head.head  # "visited on Wednesday, a day after talks"
             else:
@@ -677,6 +698,14 @@ class Reader:
             d.attribution = d.attribution or attribution
             for entity_id in subject:
                 d.add(entity_id, d.rule.roles.get("subject", "participant"))
+
+
+def _arms_compound(noun: Token) -> bool:
+    """ "an arms deal", "the executive contract", "a K2 tank contract": a compound that
+    makes the deal an arms order (not "a hostage release deal")."""
+    r = rules()
+    words = r.arms_compounds | r.things | r.arms
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in noun.children)
 
 
 def _buys_arms(verb: Token) -> bool:

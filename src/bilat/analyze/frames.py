@@ -122,8 +122,13 @@ def inherited_subject(tokens: list[Token]) -> list[Token]:
             if objs:
                 return objs
         if token.dep_ == "acl" and head.lemma_ in noun_control():
-            invitees = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
-                        for g in c.children if g.dep_ == "pobj"]
+            invitees = [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if invitees:
                 return invitees  # "an invitation to Mr Hegseth to visit India": Hegseth visits
         if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl"):
@@ -169,8 +174,21 @@ ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod")
 # A clause opened by one of these is another happening whose time only bounds or explains
 # the event's ("since Lee took office in June"); "when" shares its time and is not here.
 BOUNDING_MARKS = frozenset(
-    {"since", "after", "before", "until", "till", "because", "although", "though", "while",
-     "once", "whereas", "unless", "if"}
+    {
+        "since",
+        "after",
+        "before",
+        "until",
+        "till",
+        "because",
+        "although",
+        "though",
+        "while",
+        "once",
+        "whereas",
+        "unless",
+        "if",
+    }
 )
 
 
@@ -193,8 +211,10 @@ def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[in
             return True
         if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl"):
             return True  # "soldiers killed in the clash in June": that clause's date
-        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in token.children
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in token.children)
         ):
             return True  # "the first deal since Lee took office in June": when he took office
     return False

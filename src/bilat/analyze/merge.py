@@ -95,9 +95,7 @@ def _compatible(g: Group, d: Draft, view: DocView) -> bool:
         return False
     if d.subtype != g.first.subtype and not d.definite and not _part(g, d):
         return False
-    if not (
-        _tenses_agree(g.status, d.status) or _reference(g, d) or _part(g, d) or _pending(g, d)
-    ):
+    if not (_tenses_agree(g.status, d.status) or _reference(g, d) or _part(g, d) or _pending(g, d)):
         return False
     for name in ("venue_id", "place_id"):
         mine, theirs = g.get(name), getattr(d, name)
@@ -149,7 +147,8 @@ def _reversed(g: Group, d: Draft) -> bool:
         flips = {
             (x.participants[e], role)
             for e, role in d.participants.items()
-            if x.participants.get(e) not in (None, role) and not {x.participants[e], role} & SYMMETRIC
+            if x.participants.get(e) not in (None, role)
+            and not {x.participants[e], role} & SYMMETRIC
         }
         if any((b, a) in flips for a, b in flips):
             return True  # two parties swap roles
@@ -163,9 +162,7 @@ def _pending(g: Group, d: Draft) -> bool:
     future = {d.status, g.status} & set(FUTURE)
     people, theirs = g.people(), set(d.participants)
     same = bool(platforms & set(d.platforms)) or (
-        not platforms
-        and not d.platforms
-        and (bool(people & theirs) or not people or not theirs)
+        not platforms and not d.platforms and (bool(people & theirs) or not people or not theirs)
     )
     return "denied" in (d.status, g.status) and bool(future) and same
 

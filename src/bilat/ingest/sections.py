@@ -114,7 +114,9 @@ def _subhead(line: str, text: str, following: list[tuple[int, int]]) -> bool:
         return False
     nxt = text[following[0][0] : following[0][1]].rstrip().rstrip(_QUOTES)
     marker = rules.list_marker.match(nxt)
-    return bool(nxt) and not marker and nxt[-1] in ".!?" and len(nxt.split()) >= 2 * len(line.split())
+    return (
+        bool(nxt) and not marker and nxt[-1] in ".!?" and len(nxt.split()) >= 2 * len(line.split())
+    )
 
 
 def _promote_headline(text: str, blocks: list[Block]) -> list[Block]:
