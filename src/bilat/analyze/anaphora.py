@@ -28,6 +28,12 @@ def _rules() -> dict[str, Any]:
     return load("speech")
 
 
+@cache
+def _words() -> frozenset[str]:
+    rules = _rules()
+    return frozenset(rules["pronouns"]) | frozenset(rules["plural"]) | frozenset(rules["nominals"])
+
+
 def root_of(token: Token) -> Token:
     """Climb conjunctions, appositions and name parts to the token that carries the relation."""
     while token.dep_ in ("conj", "appos", "compound", "flat") and token.head.i != token.i:
@@ -126,6 +132,11 @@ class Anaphora:
             if len(seen) == 2:
                 return seen
         return []
+
+    @staticmethod
+    def words() -> frozenset[str]:
+        """Every word ``resolve`` may resolve (a cheap test before it)."""
+        return _words()
 
     def resolve(self, index: int, token: Token) -> list[str]:
         """Entity ids a pronoun, nominal or plural at ``token`` stands for (maybe none)."""

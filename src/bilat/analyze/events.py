@@ -53,10 +53,18 @@ class Reader:
     drafts: list[Draft] = field(default_factory=list)
     by_trigger: dict[tuple[int, int], Draft] = field(default_factory=dict)
     intro_drafts: dict[int, list[Draft]] = field(default_factory=dict)
+    _actors: dict[int, list[tuple[Token, list[str]]]] = field(default_factory=dict)
+    _attributions: dict[int, tuple[str | None, Token | None]] = field(default_factory=dict)
 
     # -- arguments -------------------------------------------------------------------
     def actors(self, index: int, sv: SentenceView) -> list[tuple[Token, list[str]]]:
-        """Tokens that name actors (people, countries, bodies) with the entities they stand for."""
+        """Tokens that name actors (people, countries, bodies) with the entities they stand
+        for; read once per sentence, since every draft of the sentence asks."""
+        if index not in self._actors:
+            self._actors[index] = self._read_actors(index, sv)
+        return self._actors[index]
+
+    def _read_actors(self, index: int, sv: SentenceView) -> list[tuple[Token, list[str]]]:
         out: list[tuple[Token, list[str]]] = []
         covered: set[int] = set()
         for m in self.view.actors_in(sv.sentence.start, sv.sentence.end):
@@ -69,8 +77,9 @@ class Reader:
             if title is not None and len(title) and title.root.dep_ in ("pobj", "nsubj", "dobj"):
                 out.append((title.root, [m.entity_id]))  # "by PM Modi" when the parse splits them
                 covered |= {t.i for t in sv.span_of(m.start, m.end) or []}
+        words = self.anaphora.words()
         for token in sv.span:
-            if token.i in covered:
+            if token.i in covered or token.lower_ not in words:
                 continue
             ids = self.anaphora.resolve(index, token)
             if ids:
@@ -372,7 +381,9 @@ class Reader:
         return True
 
     def speaker(self, d: Draft, index: int, sv: SentenceView, trigger: Token) -> None:
-        attribution, verb = modality.attribution(sv.span)
+        if index not in self._attributions:
+            self._attributions[index] = modality.attribution(sv.span)
+        attribution, verb = self._attributions[index]
         if verb is not None and not modality.attributes(verb, trigger):
             return
         d.attribution = d.attribution or attribution
