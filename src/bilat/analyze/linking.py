@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from functools import cache
 
 from spacy.attrs import ORTH, POS
@@ -33,6 +34,29 @@ class _Linker:
     mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     pending: list[tuple[int, Span]] = field(default_factory=list)
+    _spans: list[tuple[int, int]] = field(default_factory=list)  # mentions' spans, sorted
+    _longest: int = 0
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def remove(self, offsets: tuple[int, int]) -> None:
+        del self.mentions[offsets]
+        self._spans.remove(offsets)
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a mention made: only mentions that start less than
+        the longest mention's length before ``start`` can (a sorted list, not every one)."""
+        i = bisect.bisect_left(self._spans, (end, -1))
+        while i > 0:
+            i -= 1
+            s, e = self._spans[i]
+            if s < start - self._longest:
+                return False
+            if s < end and start < e:
+                return True
+        return False
 
     def offsets(self, block: int, span: Span) -> tuple[int, int]:
         base = self.blocks[block].start
@@ -46,8 +70,10 @@ class _Linker:
         start, end = self.offsets(block, span)
         if (start, end) in self.mentions:
             return
-        if not nested and any(s < end and start < e for s, e in self.mentions):
+        if not nested and self._overlaps(start, end):
             return
+        bisect.insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
         sentence = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
         self.mentions[(start, end)] = Mention(entity.id, start, end, sentence, kind, span.text)
         self.entities.setdefault(entity.id, entity)
@@ -172,7 +198,7 @@ def _nested_countries(linker: _Linker, docs: list[Doc]) -> None:
 
 def _span_of(linker: _Linker, docs: list[Doc], mention: Mention) -> tuple[int, Span | None]:
     """The block a mention is in and its tokens there."""
-    block = next(b for b, x in enumerate(linker.blocks) if x.start <= mention.start < x.end)
+    block = max(0, bisect.bisect_right(linker.block_starts, mention.start) - 1)
     base = linker.blocks[block].start
     return block, docs[block].char_span(mention.start - base, mention.end - base)
 
@@ -251,7 +277,7 @@ def _drop_city(linker: _Linker, offsets: tuple[int, int]) -> None:
     that person: forget the city mention there."""
     mention = linker.mentions.get(offsets)
     if mention is not None and linker.entities[mention.entity_id].attrs.get("population"):
-        del linker.mentions[offsets]
+        linker.remove(offsets)
 
 
 def link(

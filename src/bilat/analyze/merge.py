@@ -24,6 +24,7 @@ from bilat.models import Event, Participant, TimeValue
 
 PRECEDENCE = ("occurred", "ongoing", "planned", "expected", "possible", "unknown", "denied")
 FUTURE = ("planned", "expected", "possible")
+CANDIDATES = 64  # the latest groups of a family a draft is compared with
 SAME_EVENT = {
     frozenset({"talks", "summit"}),
     frozenset({"talks", "meeting"}),
@@ -195,12 +196,32 @@ def _dates_agree(g: Group, d: Draft, view: DocView) -> bool:
     return True
 
 
+def _family(subtype: str) -> str:
+    """Subtypes that may share a group (joined through ``SAME_EVENT``), named by the least."""
+    family = {subtype}
+    grown = True
+    while grown:
+        joined = {s for pair in SAME_EVENT if pair & family for s in pair}
+        grown = not joined <= family
+        family |= joined
+    return min(family)
+
+
 def group(drafts: list[Draft], view: DocView) -> list[Group]:
+    """Drafts that report one happening, grouped. A draft is compared only with the groups
+    of its family of subtypes (those are the only ones it may join), and with the latest
+    ``CANDIDATES`` of them, so that a document of thousands of paragraphs costs time in
+    proportion to its length, not to its square."""
     groups: list[Group] = []
+    by_family: dict[str, list[Group]] = {}
     for d in sorted(drafts, key=lambda x: x.start):
-        target = next((g for g in groups if _compatible(g, d, view)), None)
+        candidates = by_family.setdefault(_family(d.subtype), [])
+        recent = candidates[-CANDIDATES:]
+        target = next((g for g in recent if _compatible(g, d, view)), None)
         if target is None:
-            groups.append(Group([d]))
+            target = Group([d])
+            groups.append(target)
+            candidates.append(target)
         else:
             target.drafts.append(d)
     return groups
@@ -337,20 +358,19 @@ def _same_day(anchor: TimeValue) -> TimeValue:
 
 def _paragraph_focus(groups: list[Group]) -> None:
     """An undated event takes the day of the nearest dated event before it in its paragraph."""
-    dated = [
-        (d.start, g)
-        for g in groups
-        if g.time is not None and g.time.resolved and g.time.start == g.time.end
-        for d in g.drafts
-    ]
+    by_block: dict[int, list[tuple[int, Group]]] = {}  # paragraph -> its dated reports
+    for g in groups:
+        if g.time is not None and g.time.resolved and g.time.start == g.time.end:
+            for d in g.drafts:
+                by_block.setdefault(d.block, []).append((d.start, g))
     for g in groups:
         if not _undated(g):
             continue
         first = g.first
         before = [
             (start, other)
-            for start, other in dated
-            if start < first.start and other is not g and _same_block(other, first.block, start)
+            for start, other in by_block.get(first.block, ())
+            if start < first.start and other is not g
         ]
         if before:
             g.time = _same_day(max(before, key=lambda x: x[0])[1].time)  # type: ignore[arg-type]
@@ -396,10 +416,6 @@ def _story_focus(groups: list[Group]) -> None:
             continue
         if g.first.start > lead.first.start and g.status == "occurred":
             g.time = _same_day(lead.time)  # type: ignore[arg-type]
-
-
-def _same_block(g: Group, block: int, start: int) -> bool:
-    return any(d.block == block and d.start == start for d in g.drafts)
 
 
 def _heading_focus(groups: list[Group], view: DocView) -> None:
