@@ -46,36 +46,122 @@ def _tenses_agree(a: str, b: str) -> bool:
 
 
 @dataclass
+class _Summary:
+    """What ``_compatible`` asks of a group, kept up to date as drafts join it while
+    drafts are grouped (afterwards the drafts may change, and the group reads them)."""
+
+    people: set[str] = field(default_factory=set)
+    subtypes: set[str] = field(default_factory=set)
+    platforms: set[str] = field(default_factory=set)
+    values: dict[str, object] = field(default_factory=dict)
+    best: int | None = None  # the most certain status but denied, as an index in PRECEDENCE
+    topics: bool = False  # a list item is in the group
+    min_end: dt.date | None = None  # of the dated drafts
+    max_start: dt.date | None = None
+
+    def dated(self, start: dt.date | None, end: dt.date | None) -> None:
+        if end is not None:
+            self.min_end = end if self.min_end is None else min(self.min_end, end)
+        if start is not None:
+            self.max_start = start if self.max_start is None else max(self.max_start, start)
+
+    def add(self, d: Draft) -> None:
+        self.topics = self.topics or d.topic is not None
+        self.people.update(d.participants)
+        self.subtypes.add(d.subtype)
+        self.platforms.update(d.platforms)
+        for name in SUMMARY_FIELDS:
+            value = getattr(d, name)
+            if value is not None:
+                self.values.setdefault(name, value)
+        if d.status != "denied":
+            rank = PRECEDENCE.index(d.status)
+            self.best = rank if self.best is None else min(self.best, rank)
+
+
+SUMMARY_FIELDS = ("forum_id", "session", "venue_id", "place_id")
+
+
+@dataclass
 class Group:
     drafts: list[Draft] = field(default_factory=list)
     time: TimeValue | None = None
+    _roles: dict[tuple[str, str], set[str]] | None = field(default=None, repr=False)
+    _summary: _Summary | None = field(default=None, repr=False)
 
     @property
     def first(self) -> Draft:
         return self.drafts[0]
 
     def get(self, name: str) -> object:
+        if self._summary is not None and name in SUMMARY_FIELDS:
+            return self._summary.values.get(name)
         return next((getattr(d, name) for d in self.drafts if getattr(d, name) is not None), None)
 
     @property
     def subtypes(self) -> set[str]:
+        if self._summary is not None:
+            return self._summary.subtypes
         return {d.subtype for d in self.drafts}
 
     @property
     def status(self) -> str:
+        if self._summary is not None:
+            best = self._summary.best
+            return "denied" if best is None else PRECEDENCE[best]
         statuses = [d.status for d in self.drafts]
         if all(s == "denied" for s in statuses):
             return "denied"
         return min((s for s in statuses if s != "denied"), key=PRECEDENCE.index)
 
     def people(self) -> set[str]:
+        if self._summary is not None:
+            return self._summary.people
         return {e for d in self.drafts for e in d.participants}
+
+    def platforms(self) -> set[str]:
+        if self._summary is not None:
+            return self._summary.platforms
+        return {p for d in self.drafts for p in d.platforms}
+
+    def summarise(self, view: DocView | None) -> None:
+        """Keep a running summary while drafts join (given the ``view``), or (None) read
+        the drafts again."""
+        self._summary = None
+        if view is not None:
+            self._summary = _Summary()
+            for d in self.drafts:
+                self._summary.add(d)
+                self._summary.dated(*_interval(d, view))
+
+    def roles(self, subtype: str, entity_id: str) -> set[str]:
+        """The roles ``entity_id`` has in the group's reports of ``subtype``."""
+        if self._roles is None:
+            self._roles = {}
+            for d in self.drafts:
+                self._index(d)
+        return self._roles.get((subtype, entity_id), set())
+
+    def add(self, d: Draft) -> None:
+        self.drafts.append(d)
+        if self._roles is not None:
+            self._index(d)
+        if self._summary is not None:
+            self._summary.add(d)
+
+    def _index(self, d: Draft) -> None:
+        assert self._roles is not None
+        for entity_id, role in d.participants.items():
+            self._roles.setdefault((d.subtype, entity_id), set()).add(role)
 
 
 def _compatible(g: Group, d: Draft, view: DocView) -> bool:
     if not (g.first.rule.mergeable and d.rule.mergeable):
         return False
-    if d.topic is not None and any(x.topic is not None for x in g.drafts):
+    has_topics = (
+        g._summary.topics if g._summary is not None else any(x.topic is not None for x in g.drafts)
+    )
+    if d.topic is not None and has_topics:
         return False  # two items of one list are two events
     if g.first.topic is not None and d.topic is None:
         return False  # a list item joins the event it names, it does not collect others
@@ -142,24 +228,20 @@ def _reversed(g: Group, d: Draft) -> bool:
     """Someone who hosts in one report and is the guest in the other: "at the invitation
     of Modi, Scholz visited" and "Scholz invited Modi to hold the next round" are two
     invitations, not one."""
-    for x in g.drafts:
-        if x.subtype != d.subtype:
-            continue
-        flips = {
-            (x.participants[e], role)
-            for e, role in d.participants.items()
-            if x.participants.get(e) not in (None, role)
-            and not {x.participants[e], role} & SYMMETRIC
-        }
-        if any((b, a) in flips for a, b in flips):
-            return True  # two parties swap roles
-    return False
+    flips = {
+        (theirs, role)
+        for e, role in d.participants.items()
+        if role not in SYMMETRIC
+        for theirs in g.roles(d.subtype, e)
+        if theirs != role and theirs not in SYMMETRIC
+    }
+    return any((b, a) in flips for a, b in flips)  # two parties swap roles
 
 
 def _pending(g: Group, d: Draft) -> bool:
     """ "No contract has been signed yet" beside "hopes to sign binding contracts early in
     2026": the contract not yet signed is the one planned, one happening, still to come."""
-    platforms = {p for x in g.drafts for p in x.platforms}
+    platforms = g.platforms()
     future = {d.status, g.status} & set(FUTURE)
     people, theirs = g.people(), set(d.participants)
     same = bool(platforms & set(d.platforms)) or (
@@ -172,8 +254,7 @@ def _reference(g: Group, d: Draft) -> bool:
     """``d`` names an event the story already tells, by its platform: "its purchase of the
     S-400" in "asked Biden to waive sanctions over its purchase of the S-400" is the order
     told elsewhere, whatever the tense of the clause around it."""
-    platforms = {p for x in g.drafts for p in x.platforms}
-    return d.definite and d.timex is None and bool(platforms & set(d.platforms))
+    return d.definite and d.timex is None and bool(g.platforms() & set(d.platforms))
 
 
 def _interval(d: Draft, view: DocView) -> tuple[dt.date | None, dt.date | None]:
@@ -187,6 +268,9 @@ def _dates_agree(g: Group, d: Draft, view: DocView) -> bool:
     s2, e2 = _interval(d, view)
     if s2 is None and e2 is None:
         return True
+    if g._summary is not None:  # while grouping: the earliest end and latest start suffice
+        ends, starts = g._summary.min_end, g._summary.max_start
+        return not ((ends and s2 and ends < s2) or (e2 and starts and e2 < starts))
     for x in g.drafts:
         s1, e1 = _interval(x, view)
         if s1 is None and e1 is None:
@@ -220,10 +304,15 @@ def group(drafts: list[Draft], view: DocView) -> list[Group]:
         target = next((g for g in recent if _compatible(g, d, view)), None)
         if target is None:
             target = Group([d])
+            target.summarise(view)
             groups.append(target)
             candidates.append(target)
         else:
-            target.drafts.append(d)
+            target.add(d)
+            assert target._summary is not None
+            target._summary.dated(*_interval(d, view))
+    for g in groups:
+        g.summarise(None)
     return groups
 
 
