@@ -1,8 +1,15 @@
-"""The ``bilat`` command. Thin: parse arguments, call :mod:`bilat.api`, print."""
+"""The ``bilat`` command. Thin: parse arguments, call :mod:`bilat.api`, print.
+
+Anything printed for people that came from an input (article text, titles, names, paths,
+arguments, error messages quoting them) goes through :func:`bilat.safe_text.markup` or
+:func:`bilat.safe_text.text`: printed literally, control characters made visible.
+``--json`` output is exact data.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,12 +19,14 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from bilat import api, render
 from bilat.errors import BilatError
 from bilat.ingest.loaders import count_files
 from bilat.ingest.run import IngestReport, Outcome
 from bilat.models import ENTITY_TYPES, STATUSES
+from bilat.safe_text import markup
 from bilat.store.db import Store
 
 app = typer.Typer(
@@ -27,11 +36,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# emoji=False: ":flag_in:" in our own strings stays as written too.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 _state: dict[str, Any] = {}
 
+LIMIT_MAX = 1_000_000_000  # --limit is bounded: the database wants a 64-bit integer
+MAX_MB_MAX = 1_000_000.0  # --max-mb: a terabyte is plenty
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _fail(template: str, *values: Any, code: int = 2) -> typer.Exit:
+    """Print a one-line ``error:`` (values filled in as literal text); the Exit to raise."""
+    err.print(markup("[red]error:[/red] " + template, *values), soft_wrap=True)
+    return typer.Exit(code)
 
 
 @app.callback()
@@ -45,6 +64,8 @@ def main(
         ),
     ] = None,
 ) -> None:
+    if db is not None and not db.strip():
+        raise _fail("--db is empty; give a database URL or leave the option out")
     _state["db"] = db
 
 
@@ -56,8 +77,7 @@ def _store() -> Iterator[Store]:
         store = api.open(_state.get("db"))
         yield store
     except BilatError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        raise _fail("{}", exc) from None
     finally:
         if store is not None:
             store.close()
@@ -74,14 +94,12 @@ def _progress_listener(progress: Progress, task: Any) -> Callable[[Outcome, Inge
     def listener(outcome: Outcome, report: IngestReport) -> None:
         if outcome.status == "failed":
             progress.console.print(
-                f"[red]failed:[/red] {outcome.origin}: {outcome.detail}",
-                highlight=False,
+                markup("[red]failed:[/red] {}: {}", outcome.origin, outcome.detail),
                 soft_wrap=True,
             )
         elif outcome.status == "skipped":
             progress.console.print(
-                f"[yellow]skipped:[/yellow] {outcome.origin}: {outcome.detail}",
-                highlight=False,
+                markup("[yellow]skipped:[/yellow] {}: {}", outcome.origin, outcome.detail),
                 soft_wrap=True,
             )
         progress.update(
@@ -142,11 +160,22 @@ def ingest(
         str | None, typer.Option(help="Text encoding if not UTF-8, e.g. cp1252.")
     ] = None,
     max_mb: Annotated[
-        float | None, typer.Option(help="Refuse inputs larger than this (MB).")
+        float | None,
+        typer.Option(
+            help="Refuse inputs larger than this many MB; must be more than 0. "
+            "Default 20 (or BILAT_MAX_BYTES, in bytes).",
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Read articles into the store. Re-ingesting the same text changes nothing."""
+    if max_mb is not None and not (math.isfinite(max_mb) and 0 < max_mb <= MAX_MB_MAX):
+        raise _fail(
+            "--max-mb wants a size in MB above 0 and at most {:.0f}, not {:g}",
+            MAX_MB_MAX,
+            max_mb,
+        )
+    max_bytes = max(1, int(max_mb * 1e6)) if max_mb is not None else None
     with _store() as store:
         report = _run_ingest(
             store,
@@ -156,12 +185,12 @@ def ingest(
             source=source,
             url=url,
             encoding=encoding,
-            max_bytes=int(max_mb * 1e6) if max_mb else None,
+            max_bytes=max_bytes,
         )
     if as_json:
         print(render.to_json(report))
     else:
-        out.print(f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed")
+        out.print(_summary(report))
     if report.failed:
         raise typer.Exit(1)
 
@@ -175,11 +204,7 @@ def entities(
 ) -> None:
     """List entities with their type, mention and document counts, and aliases."""
     if etype and etype not in ENTITY_TYPES:
-        err.print(
-            f"[red]error:[/red] unknown type {etype!r}; one of {', '.join(ENTITY_TYPES)}",
-            soft_wrap=True,
-        )
-        raise typer.Exit(2)
+        raise _fail("unknown type {!r}; one of {}", etype, ", ".join(ENTITY_TYPES))
     with _store() as store:
         rows = api.entities(store, etype)
     _emit(as_json, rows, lambda: render.entities_table(rows))
@@ -188,7 +213,9 @@ def entities(
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="Id, name or alias, e.g. 'PM Modi' or s-400.")],
-    limit: Annotated[int, typer.Option(help="Mentions to show.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=0, max=LIMIT_MAX, help="Mentions to show (0 for none).")
+    ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """One entity: aliases, roles, and its mentions with their sentences and sources."""
@@ -211,15 +238,22 @@ def show(
     if as_json:
         print(render.to_json({"document": doc, "mentions": mentions}))
         return
-    out.print(f"[bold]{doc.title or '(untitled)'}[/bold]  {doc.id}")
-    out.print(f"published {doc.published or 'unknown'} · source {doc.source or '-'} · {doc.origin}")
+    out.print(markup("[bold]{}[/bold]  {}", doc.title or "(untitled)", doc.id))
+    out.print(
+        markup(
+            "published {} · source {} · {}",
+            doc.published or "unknown",
+            doc.source or "-",
+            doc.origin,
+        )
+    )
     out.print(render.marked_text(doc, mentions))
 
 
 @app.command()
 def search(
     words: Annotated[list[str], typer.Argument(help="Words to find in sentences.")],
-    limit: Annotated[int, typer.Option(help="Most sentences to show.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=LIMIT_MAX, help="Most sentences to show.")] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search over stored sentences, best match first."""
@@ -228,16 +262,17 @@ def search(
     _emit(as_json, hits, lambda: render.search_table(hits))
 
 
+def _summary(report: IngestReport) -> Text:
+    return markup("{} stored, {} skipped, {} failed", report.stored, report.skipped, report.failed)
+
+
 def _date_option(value: str | None, name: str) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        err.print(
-            f"[red]error:[/red] {name} wants a date like 2025-12-04, not {value!r}", soft_wrap=True
-        )
-        raise typer.Exit(2) from None
+        raise _fail("{} wants a date like 2025-12-04, not {!r}", name, value) from None
 
 
 EntityOption = Annotated[
@@ -281,11 +316,7 @@ def events(
 ) -> None:
     """Events: who did what to whom (source, target), when, where, status, how sure."""
     if status and status not in STATUSES:
-        err.print(
-            f"[red]error:[/red] unknown status {status!r}; one of {', '.join(STATUSES)}",
-            soft_wrap=True,
-        )
-        raise typer.Exit(2)
+        raise _fail("unknown status {!r}; one of {}", status, ", ".join(STATUSES))
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
     with _store() as store:
         rows = api.events(
@@ -303,8 +334,14 @@ def events(
         for e in rows:
             for ev in e.evidence:
                 out.print(
-                    f"[dim]{e.id} {ev.document_id[:8]}:{ev.start}-{ev.end}[/dim] {ev.text}",
-                    highlight=False,
+                    markup(
+                        "[dim]{} {}:{}-{}[/dim] {}",
+                        e.id,
+                        ev.document_id[:8],
+                        ev.start,
+                        ev.end,
+                        ev.text,
+                    )
                 )
 
 
@@ -349,7 +386,7 @@ def export(
         print(render.to_json(written))
     else:
         for name, n in written.items():
-            out.print(f"{n:>6} rows  {Path(out_dir) / name}")
+            out.print(markup("{:>6} rows  {}", n, Path(out_dir) / name))
 
 
 @app.command("eval")
@@ -368,7 +405,8 @@ def eval_(
     errors: Annotated[int, typer.Option(help="Misses and false alarms to list (0 for none).")] = 40,
     as_json: JsonFlag = False,
 ) -> None:
-    """Score bilat against hand-written gold: precision, recall and F1 for entities, events, claims, quotes."""
+    """Score bilat against hand-written gold: precision, recall and F1 for entities, events,
+    claims, quotes."""
     from bilat.evaluate import below_floors, evaluate
     from bilat.sentence_eval import SentenceReport, evaluate_sentences, is_sentence_set
 
@@ -378,8 +416,7 @@ def eval_(
             report = evaluate_sentences(gold) if sentences else evaluate(gold)
         failures = below_floors(report, baseline) if baseline else []
     except BilatError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        raise _fail("{}", exc) from None
     if as_json:
         body: dict[str, Any] = {"gold": report.gold, "scores": report.figures()}
         if isinstance(report, SentenceReport):
@@ -398,7 +435,7 @@ def eval_(
         render.eval_report(out, report, errors)
     if not as_json:
         for line in failures:
-            err.print(f"[red]below floor:[/red] {line}", soft_wrap=True)
+            err.print(markup("[red]below floor:[/red] {}", line), soft_wrap=True)
     if failures:
         raise typer.Exit(1)
 
@@ -416,8 +453,8 @@ def demo(as_json: JsonFlag = False) -> None:
             render.to_json({"ingest": report, "totals": totals, "entities": rows, "search": hits})
         )
         return
-    out.print(f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed")
-    out.print(", ".join(f"{v} {k}" for k, v in totals.items()))
+    out.print(_summary(report))
+    out.print(markup("{}", ", ".join(f"{v} {k}" for k, v in totals.items())))
     out.print(render.entities_table(rows))
     out.print("[bold]search: S-400[/bold]")
     out.print(render.search_table(hits))

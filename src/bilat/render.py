@@ -1,16 +1,23 @@
-"""Terminal rendering: Rich tables and marked-up text, and JSON for scripts."""
+"""Terminal rendering: Rich tables and marked-up text, and JSON for scripts.
+
+Every value from an input reaches Rich through :mod:`bilat.safe_text` (``text`` for a
+cell, ``markup`` for a line of our own markup with values in it): never as markup, never
+with control characters.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bilat.safe_text import clean, markup, text
 from bilat.store.findings import ClaimRow, EventRow, QuoteRow
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
@@ -38,8 +45,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# json.dumps escapes C0 controls itself; DEL and C1 it leaves raw (ensure_ascii=False).
+_JSON_CONTROL = re.compile("[\x7f-\x9f]")
+
+
 def to_json(value: Any) -> str:
-    return json.dumps(_plain(value), ensure_ascii=False, indent=2)
+    """Exact data as JSON; no raw control characters (they are written as \\u escapes)."""
+    body = json.dumps(_plain(value), ensure_ascii=False, indent=2)
+    return _JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
 
 
 def entities_table(rows: list[EntityRow]) -> Table:
@@ -54,45 +67,45 @@ def entities_table(rows: list[EntityRow]) -> Table:
         others = sorted((a for a in r.aliases if a != r.name), key=len)
         shown = ", ".join(others[:3]) + (f" +{len(others) - 3}" if len(others) > 3 else "")
         table.add_row(
-            Text(r.type, TYPE_STYLE.get(r.type, "")),
-            r.name,
-            r.id,
+            text(r.type, TYPE_STYLE.get(r.type, "")),
+            text(r.name),
+            text(r.id),
             str(r.mentions),
             str(r.documents),
-            shown,
+            text(shown),
         )
     return table
 
 
 def entity_page(console: Console, page: EntityPage, limit: int) -> None:
     e = page.entity
-    console.print(Text(f"{e.name}", TYPE_STYLE.get(e.type, "bold")), f"({e.type}, id {e.id})")
-    console.print(f"aliases: {', '.join(e.aliases) or '-'}")
+    console.print(text(e.name, TYPE_STYLE.get(e.type, "bold")), markup("({}, id {})", e.type, e.id))
+    console.print(markup("aliases: {}", ", ".join(e.aliases) or "-"))
     for key, value in page.attrs.items():
-        console.print(f"{key}: {value}")
+        console.print(markup("{}: {}", key, value))
     for role in page.roles:
         span = f"{role.since or '?'} – {role.until or 'now'}"
-        console.print(
-            f"role: {role.title}{' of ' + role.of if role.of else ''} ({span}, {role.origin})"
-        )
-    console.print(f"{e.mentions} mentions in {e.documents} documents")
+        of = " of " + role.of if role.of else ""
+        console.print(markup("role: {}{} ({}, {})", role.title, of, span, role.origin))
+    console.print(markup("{} mentions in {} documents", e.mentions, e.documents))
     table = Table(show_lines=False)
     for column in ("document", "published", "section", "sentence"):
         table.add_column(column, overflow="fold")
     for m in page.mentions[:limit]:
-        sentence = Text(m.sentence)
-        offset = m.sentence.find(m.text)
+        sentence = text(m.sentence)
+        mention = clean(m.text)
+        offset = sentence.plain.find(mention)
         if offset >= 0:
-            sentence.stylize("bold underline", offset, offset + len(m.text))
+            sentence.stylize("bold underline", offset, offset + len(mention))
         table.add_row(
-            f"{m.document_id[:10]} {m.source or ''}".strip(),
-            str(m.published or "-"),
-            m.section,
+            text(f"{m.document_id[:10]} {m.source or ''}".strip()),
+            text(m.published or "-"),
+            text(m.section),
             sentence,
         )
     console.print(table)
     if len(page.mentions) > limit:
-        console.print(f"… {len(page.mentions) - limit} more (use --limit)")
+        console.print(markup("… {} more (use --limit)", len(page.mentions) - limit))
 
 
 def marked_text(doc: DocumentRow, mentions: list[DocumentMention]) -> Text:
@@ -100,11 +113,11 @@ def marked_text(doc: DocumentRow, mentions: list[DocumentMention]) -> Text:
     out = Text()
     pos = 0
     for m in mentions:
-        out.append(doc.text[pos : m.start])
-        out.append(doc.text[m.start : m.end], TYPE_STYLE.get(m.type, "bold"))
-        out.append(f"‹{m.entity_id}›", "dim")
+        out.append_text(text(doc.text[pos : m.start]))
+        out.append_text(text(doc.text[m.start : m.end], TYPE_STYLE.get(m.type, "bold")))
+        out.append_text(text(f"‹{m.entity_id}›", "dim"))
         pos = m.end
-    out.append(doc.text[pos:])
+    out.append_text(text(doc.text[pos:]))
     return out
 
 
@@ -115,10 +128,10 @@ def search_table(hits: list[Hit]) -> Table:
     for h in hits:
         table.add_row(
             f"{h.score:.2f}",
-            f"{h.document_id[:10]} {h.title or ''}"[:60],
-            str(h.published or "-"),
-            h.section,
-            h.text,
+            text(f"{h.document_id[:10]} {h.title or ''}"[:60]),
+            text(h.published or "-"),
+            text(h.section),
+            text(h.text),
         )
     return table
 
@@ -170,18 +183,18 @@ def events_table(rows: list[EventRow]) -> Table:
     for e in rows:
         where = ", ".join(x for x in (e.venue, e.place) if x) or "-"
         who = "; ".join(f"{p.name} ({p.role})" for p in e.participants) or "-"
-        status = Text(e.status, style=STATUS_STYLE.get(e.status, ""))
+        status = text(e.status, STATUS_STYLE.get(e.status, ""))
         table.add_row(
-            str(e.id),
-            when(e),
-            _what(e),
-            f"{e.source or '?'} → {e.target or '?'}" if e.source or e.target else "-",
-            who,
-            where,
+            text(e.id),
+            text(when(e)),
+            text(_what(e)),
+            text(f"{e.source or '?'} → {e.target or '?'}" if e.source or e.target else "-"),
+            text(who),
+            text(where),
             status,
-            e.attribution or "-",
+            text(e.attribution or "-"),
             f"{e.confidence:.2f}",
-            e.document_id[:8],
+            text(e.document_id[:8]),
         )
     return table
 
@@ -207,13 +220,13 @@ def claims_table(rows: list[ClaimRow]) -> Table:
         table.add_column(col, overflow="fold")
     for c in rows:
         table.add_row(
-            claim_value(c),
-            c.subject_text,
-            c.subject or "-",
-            c.status,
-            c.attribution or "-",
-            c.evidence.text,
-            c.document_id[:8],
+            text(claim_value(c)),
+            text(c.subject_text),
+            text(c.subject or "-"),
+            text(c.status),
+            text(c.attribution or "-"),
+            text(c.evidence.text),
+            text(c.document_id[:8]),
         )
     return table
 
@@ -224,17 +237,19 @@ def quotes_table(rows: list[QuoteRow]) -> Table:
         table.add_column(col, overflow="fold")
     for q in rows:
         speaker = q.speaker or (f"({q.speaker_text})" if q.speaker_text else "unresolved")
-        table.add_row(speaker, q.verb or "-", q.kind, q.text, q.document_id[:8])
+        table.add_row(
+            text(speaker), text(q.verb or "-"), text(q.kind), text(q.text), text(q.document_id[:8])
+        )
     return table
 
 
 def _score_table(title: str, first: str, rows: dict[str, dict[str, float]]) -> Table:
-    table = Table(title=title)
+    table = Table(title=text(title))
     for col in (first, "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col != first else "left")
     for label, f in rows.items():
         table.add_row(
-            label,
+            text(label),
             f"{f['precision']:.3f}",
             f"{f['recall']:.3f}",
             f"{f['f1']:.3f}",
@@ -265,7 +280,7 @@ def _plover_table(rows: dict[str, dict[str, float]]) -> Table:
         table.add_column(col, justify="left" if col == "type" else "right")
     for label, f in rows.items():
         table.add_row(
-            label,
+            text(label),
             *(f"{f[k]:.3f}" for k in ("precision", "recall", "f1")),
             *(str(f[k]) for k in ("tp", "fp", "fn")),
             *(f"{f[k]:.3f}" if k in f else "-" for k in fields),
@@ -284,9 +299,10 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
         console.print(_plover_table(report.plover_figures()))
         accuracy = report.figures()["event_fields"]
         console.print(
-            "event fields (accuracy over found events): "
-            + ", ".join(f"{k} {v:.3f}" for k, v in accuracy.items()),
-            highlight=False,
+            markup(
+                "event fields (accuracy over found events): {}",
+                ", ".join(f"{k} {v:.3f}" for k, v in accuracy.items()),
+            ),
             soft_wrap=True,
         )
     if errors <= 0:
@@ -300,34 +316,35 @@ def eval_report(console: Console, report: Any, errors: int) -> None:
             else ""
         )
         console.print(
-            f"[yellow]miss[/yellow] {m['kind']} {m['doc']}: {m['gold']}{near}",
-            highlight=False,
+            markup("[yellow]miss[/yellow] {} {}: {}{}", m["kind"], m["doc"], m["gold"], near),
             soft_wrap=True,
         )
     for f in report.false_alarms[:errors]:
         console.print(
-            f"[red]false alarm[/red] {f['kind']} {f['doc']}: {f['found']}",
-            highlight=False,
+            markup("[red]false alarm[/red] {} {}: {}", f["kind"], f["doc"], f["found"]),
             soft_wrap=True,
         )
 
 
 def sentence_report(console: Console, report: Any, errors: int) -> None:
-    table = Table(title=f"bilat eval · {report.gold} (coded sentences: accuracy)")
+    table = Table(title=text(f"bilat eval · {report.gold} (coded sentences: accuracy)"))
     for col in ("PLOVER type", "sentences", "type", "source", "target", "mode"):
         table.add_column(col, justify="right" if col != "PLOVER type" else "left")
     rows = [(k, v.accuracy()) for k, v in sorted(report.by_type.items())]
     for label, f in [*rows, ("all", report.overall.accuracy())]:
         table.add_row(
-            label,
+            text(label),
             str(f["sentences"]),
             *(f"{f[m]:.3f}" for m in ("type", "source", "target", "mode")),
         )
     console.print(table)
     for m in report.misses[: max(errors, 0)]:
         console.print(
-            f"[yellow]miss[/yellow] {', '.join(m['wrong'])}: {m['gold']['text']}  "
-            f"(read: {', '.join(m['found']) or 'no event'})",
-            highlight=False,
+            markup(
+                "[yellow]miss[/yellow] {}: {}  (read: {})",
+                ", ".join(m["wrong"]),
+                m["gold"]["text"],
+                ", ".join(m["found"]) or "no event",
+            ),
             soft_wrap=True,
         )
