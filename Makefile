@@ -23,8 +23,9 @@ test: $(STAMP)  ## the whole suite (PostgreSQL tests need BILAT_TEST_DATABASE_UR
 	$(BIN)/bilat eval eval/dev/ --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/sentences/ --baseline eval/baseline.yaml --errors 0
 
-bench: $(STAMP)  ## throughput of bilat ingest against plain spaCy
+bench: $(STAMP)  ## throughput of bilat ingest against plain spaCy, then cost against document size
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_scale.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
