@@ -205,3 +205,27 @@ def asked_whether(trigger: Token) -> bool:
             break
         token = token.head
     return False
+
+
+def arms_compound(noun: Token) -> bool:
+    """ "an arms deal", "the executive contract", "a K2 tank contract": a compound that
+    makes the deal an arms order (not "a hostage release deal")."""
+    r = rules()
+    words = r.arms_compounds | r.things | r.arms
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in noun.children)
+
+
+def buys_arms(verb: Token) -> bool:
+    """A verb of buying or selling whose object is arms ("buy 31 drones", "buying major
+    Russian weapons systems"), not energy, oil or time."""
+    r = rules()
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(t.lower_ in r.things or t.lower_ in r.arms for t in obj.subtree):
+            return True  # also "$3.4 billion of U.S. military equipment"
+    return False
+
+
+def elided_thing(subj: Token) -> bool:
+    """ "the remaining two", "the last one": a number standing for things named before."""
+    marks = {"remaining", "last", "first", "other", "final", "next"}
+    return subj.pos_ == "NUM" and any(c.lower_ in marks for c in subj.children)
