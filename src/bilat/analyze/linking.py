@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.attrs import ORTH, POS
 from spacy.parts_of_speech import PROPN
