@@ -43,7 +43,10 @@ def ingest(
     stdin: BinaryIO | None = None,
     listener: Listener | None = None,
 ) -> IngestReport:
-    """Ingest files, folders, JSONL feeds, PDFs, HTML or ``-`` (stdin)."""
+    """Ingest files, folders, JSONL feeds, PDFs, HTML or ``-`` (stdin).
+
+    Never raises for a bad input: each one becomes its own ``failed`` outcome in the report
+    and the rest of the batch is stored."""
     settings = Settings()
     return _ingest(
         store,

@@ -11,6 +11,9 @@ from bilat.ingest.sections import split_blocks
 from bilat.models import Document, SourceText
 
 MIN_WORDS = 5
+# The most characters one document may have after normalisation: spaCy's own default
+# ``max_length``. A longer text is not one article; it fails alone and asks to be split.
+MAX_CHARS = 1_000_000
 
 
 def parse_date(value: object, origin: str) -> dt.date | None:
@@ -27,11 +30,28 @@ def parse_date(value: object, origin: str) -> dt.date | None:
         raise InputError(origin, f"published date {value!r} is not YYYY-MM-DD") from None
 
 
+def _check_size(text: str, origin: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            origin,
+            f"too long: {len(text):,} characters (limit {MAX_CHARS:,} per document; "
+            "split it into separate articles)",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(text[exc.start])
+        raise InputError(
+            origin, f"text holds a lone surrogate \\u{bad:04x} at character {exc.start}"
+        ) from None
+
+
 def build_document(src: SourceText) -> Document:
-    """Raise InputError for empty or non-English text; otherwise a Document."""
+    """Raise InputError for empty, over-long or non-English text; otherwise a Document."""
     text = normalise(src.text)
     if not text:
         raise InputError(src.origin, "empty: no text to read")
+    _check_size(text, src.origin)
     if len(text.split()) < MIN_WORDS:
         raise InputError(src.origin, f"too short: fewer than {MIN_WORDS} words")
     language = (src.language or detect(text)).lower()[:2]

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from bilat.errors import InputError
-from bilat.ingest.decode import decode
+from bilat.errors import InputError, describe
+from bilat.ingest.decode import clean_field, decode, printable
 from bilat.ingest.document import parse_date
 from bilat.ingest.html import from_html
 from bilat.ingest.pdf import from_pdf
+from bilat.ingest.schema import Meta, Record, check
 from bilat.models import SourceText
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -25,7 +27,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 PDF_SUFFIXES = {".pdf"}
 KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES
-META_FIELDS = ("title", "url", "source", "published", "language", "body_ends_before")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+TEXT_FIELDS = ("title", "url", "source", "language", "body_ends_before")
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,31 @@ Loaded = SourceText | InputError | Skipped
 NOT_ARTICLE = "not an article format (.txt, .md, .html, .jsonl, .pdf)"
 
 
+def origin_of(path: Path | str) -> str:
+    """How a file is named in reports and in the store (undecodable bytes escaped)."""
+    return printable(str(path))
+
+
+def is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False where it cannot be told (the file's own read says why)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read ({exc.strerror or exc})"
+
+
 def _read(path: Path, max_bytes: int) -> bytes:
-    origin = str(path)
+    origin = origin_of(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -59,58 +85,78 @@ def _read(path: Path, max_bytes: int) -> bytes:
                 "raise it with --max-mb or BILAT_MAX_BYTES)",
             )
         return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(origin, "no such file or directory") from None
-    except PermissionError:
-        raise InputError(origin, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(origin, "is a directory") from None
     except OSError as exc:
-        raise InputError(origin, f"cannot read ({exc.strerror or exc})") from None
+        raise InputError(origin, _os_reason(exc)) from None
 
 
-def _with_meta(src: SourceText, meta: dict[str, object], ov: Overrides) -> SourceText:
-    fields = {k: meta[k] for k in META_FIELDS if meta.get(k) not in (None, "")}
+def _with_meta(src: SourceText, meta: Meta, ov: Overrides) -> SourceText:
+    fields: dict[str, object] = {
+        k: v for k, v in meta.model_dump(exclude={"text"}).items() if v not in (None, "")
+    }
     for key in ("published", "source", "url"):
         if getattr(ov, key):
             fields[key] = getattr(ov, key)
     if "published" in fields:
         fields["published"] = parse_date(fields["published"], src.origin)
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
-    return replace(src, **clean)  # type: ignore[arg-type]
+    merged = replace(src, **fields)  # type: ignore[arg-type]
+    cleaned: dict[str, object] = {k: clean_field(getattr(merged, k)) for k in TEXT_FIELDS}
+    return replace(merged, **cleaned)  # type: ignore[arg-type]
 
 
-def _sidecar(path: Path) -> dict[str, object]:
+def _sidecar(path: Path) -> Meta:
+    """The metadata in NAME.json beside NAME.txt, type-checked; nothing if there is none."""
     meta_path = path.with_suffix(".json")
-    if path.suffix == ".json" or not meta_path.is_file():
-        return {}
+    origin = origin_of(meta_path)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(meta_path), f"metadata file is not valid JSON ({exc})") from None
+        if path.suffix == ".json" or not meta_path.is_file():
+            return Meta()
+        raw = meta_path.read_bytes()
+    except OSError as exc:
+        raise InputError(origin, f"cannot read metadata file ({_os_reason(exc)})") from None
+    try:
+        meta = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise InputError(origin, f"metadata file is not valid JSON ({_json_reason(exc)})") from None
     if not isinstance(meta, dict):
-        raise InputError(str(meta_path), "metadata file must hold a JSON object")
-    return meta
+        raise InputError(origin, "metadata file must hold a JSON object")
+    return check(Meta, meta, origin)
+
+
+def _json_reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 at byte {exc.start}"
+    return describe(exc)
+
+
+def _record(line: str, where: str, ov: Overrides) -> SourceText:
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(where, f"not valid JSON ({_json_reason(exc)})") from None
+    if not isinstance(data, dict) or "text" not in data:
+        raise InputError(where, 'each line must be a JSON object with a "text" string')
+    record = check(Record, data, where)
+    return _with_meta(SourceText(origin=where, text=record.text), record, ov)
 
 
 def _jsonl(data: bytes, origin: str, ov: Overrides) -> Iterator[Loaded]:
+    """One SourceText or InputError per non-blank line; a bad line costs only itself."""
     text = decode(data, origin, ov.encoding)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON strings hold no raw CR or LF, but may hold U+2028 or U+0085: split on CR/LF only
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         where = f"{origin}:{number}"
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(where, 'each line must be a JSON object with a "text" string')
-            continue
-        try:
-            yield _with_meta(SourceText(origin=where, text=record["text"]), record, ov)
+            yield _record(line, where, ov)
         except InputError as exc:
             yield exc
+        except Exception as exc:
+            yield InputError(where, f"cannot read this line ({describe(exc)})")
 
 
 def _one(data: bytes, origin: str, suffix: str, ov: Overrides) -> SourceText:
@@ -125,7 +171,8 @@ def _one(data: bytes, origin: str, suffix: str, ov: Overrides) -> SourceText:
 
 
 def load_file(path: Path, max_bytes: int, ov: Overrides) -> Iterator[Loaded]:
-    origin = str(path)
+    """The file's SourceTexts; whatever goes wrong becomes an InputError naming it."""
+    origin = origin_of(path)
     try:
         data = _read(path, max_bytes)
         suffix = path.suffix.lower()
@@ -137,21 +184,27 @@ def load_file(path: Path, max_bytes: int, ov: Overrides) -> Iterator[Loaded]:
         yield _with_meta(_one(data, origin, suffix, ov), _sidecar(path), ov)
     except InputError as exc:
         yield exc
+    except Exception as exc:
+        yield InputError(origin, f"cannot read ({describe(exc)})")
 
 
 def load_stdin(stream: BinaryIO, max_bytes: int, ov: Overrides) -> Iterator[Loaded]:
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        yield InputError("<stdin>", f"too large: over {max_bytes / 1e6:.1f} MB")
-        return
     try:
-        yield _with_meta(_one(data, "<stdin>", "", ov), {}, ov)
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("<stdin>", f"too large: over {max_bytes / 1e6:.1f} MB")
+        yield _with_meta(_one(data, "<stdin>", "", ov), Meta(), ov)
     except InputError as exc:
         yield exc
+    except Exception as exc:
+        yield InputError("<stdin>", f"cannot read ({describe(exc)})")
 
 
-def _walk(folder: Path) -> Iterator[Path | Skipped]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | Skipped | InputError]:
+    """Article files under ``folder``, sorted; a folder that cannot be listed is an error."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from _folder_errors(errors, folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = set(files)
         for name in sorted(files):
@@ -162,9 +215,17 @@ def _walk(folder: Path) -> Iterator[Path | Skipped]:
             if suffix == ".json" and any(Path(name).stem + s in names for s in KNOWN if s):
                 continue
             if suffix not in KNOWN:
-                yield Skipped(str(path), NOT_ARTICLE)
+                yield Skipped(origin_of(path), NOT_ARTICLE)
                 continue
             yield path
+    yield from _folder_errors(errors, folder)
+
+
+def _folder_errors(errors: list[OSError], folder: Path) -> Iterator[InputError]:
+    while errors:
+        exc = errors.pop(0)
+        where = origin_of(exc.filename if exc.filename is not None else folder)
+        yield InputError(where, f"cannot list folder: {_os_reason(exc)}")
 
 
 def input_file(origin: str) -> str:
@@ -178,7 +239,7 @@ def count_files(paths: list[str]) -> int:
     total = 0
     for raw in paths:
         path = Path(raw)
-        if raw != "-" and path.is_dir():
+        if raw != "-" and is_dir(path):
             total += sum(1 for item in _walk(path) if not isinstance(item, Skipped))
         else:
             total += 1
@@ -197,11 +258,18 @@ def load_paths(
                 yield from load_stdin(stdin, max_bytes, ov)
             continue
         path = Path(raw)
-        if path.is_dir():
-            for item in _walk(path):
-                if isinstance(item, Skipped):
-                    yield item
-                else:
-                    yield from load_file(item, max_bytes, ov)
+        if is_dir(path):
+            yield from _folder(path, max_bytes, ov)
             continue
         yield from load_file(path, max_bytes, ov)
+
+
+def _folder(folder: Path, max_bytes: int, ov: Overrides) -> Iterator[Loaded]:
+    try:
+        for item in _walk(folder):
+            if isinstance(item, Path):
+                yield from load_file(item, max_bytes, ov)
+            else:
+                yield item
+    except Exception as exc:  # the walk itself broke: the rest of the folder is lost
+        yield InputError(origin_of(folder), f"cannot list folder ({describe(exc)})")

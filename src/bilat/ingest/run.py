@@ -8,11 +8,11 @@ from typing import BinaryIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilat.analyze.read import analyze
-from bilat.errors import InputError
+from bilat.analyze.read import Failure, analyze_each
+from bilat.errors import InputError, describe
 from bilat.ingest.document import build_document
 from bilat.ingest.loaders import Loaded, Overrides, Skipped, input_file, load_paths
-from bilat.models import Document
+from bilat.models import Analysis, Document
 from bilat.store.db import Store
 from bilat.store.write import has_document, save_analysis
 
@@ -90,10 +90,17 @@ class _Run:
             else:
                 try:
                     doc = build_document(item)
+                    known = doc.id in self.seen or self._stored(doc.id)
                 except InputError as exc:
                     self.done(Outcome(exc.origin, "failed", exc.reason))
                     continue
-                if doc.id in self.seen or self._stored(doc.id):
+                except SQLAlchemyError as exc:
+                    self.done(Outcome(item.origin, "failed", _db_error(exc)))
+                    continue
+                except Exception as exc:
+                    self.done(Outcome(item.origin, "failed", f"cannot read ({describe(exc)})"))
+                    continue
+                if known:
                     self.done(Outcome(doc.origin, "skipped", "already stored", doc.id))
                     continue
                 self.seen.add(doc.id)
@@ -102,6 +109,26 @@ class _Run:
     def _stored(self, document_id: str) -> bool:
         with self.store.read() as conn:
             return has_document(conn, document_id)
+
+    def save(self, analysis: Analysis) -> None:
+        """One document in one transaction; an error fails this document only."""
+        doc = analysis.document
+        try:
+            with self.store.write() as conn:
+                saved = save_analysis(conn, analysis)
+        except SQLAlchemyError as exc:
+            self.done(Outcome(doc.origin, "failed", _db_error(exc)))
+            return
+        except Exception as exc:
+            self.done(Outcome(doc.origin, "failed", f"cannot store ({describe(exc)})"))
+            return
+        self.report.tokens += analysis.tokens
+        status, detail = ("stored", "") if saved else ("skipped", "already stored")
+        self.done(Outcome(doc.origin, status, detail, doc.id))
+
+
+def _db_error(exc: SQLAlchemyError) -> str:
+    return f"database error: {exc.__class__.__name__}"
 
 
 def ingest(
@@ -117,15 +144,10 @@ def ingest(
     """Read ``paths`` into ``store``, one transaction per document."""
     run = _Run(store, IngestReport(), listener)
     items = load_paths(paths, max_bytes, overrides or Overrides(), stdin)
-    for analysis in analyze(run.documents(items), model):
-        doc = analysis.document
-        try:
-            with store.write() as conn:
-                saved = save_analysis(conn, analysis)
-        except SQLAlchemyError as exc:
-            run.done(Outcome(doc.origin, "failed", f"database error: {exc.__class__.__name__}"))
-            continue
-        run.report.tokens += analysis.tokens
-        status, detail = ("stored", "") if saved else ("skipped", "already stored")
-        run.done(Outcome(doc.origin, status, detail, doc.id))
+    for result in analyze_each(run.documents(items), model):
+        if isinstance(result, Failure):
+            reason = f"analysis failed ({describe(result.error)})"
+            run.done(Outcome(result.document.origin, "failed", reason))
+        else:
+            run.save(result)
     return run.report

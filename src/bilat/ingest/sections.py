@@ -6,6 +6,7 @@ The rules are data (``lexicon/sections.yaml``); this module applies them line by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,10 @@ from bilat.models import Block, Section
 
 _QUOTES = "\"'“”‘’)]"
 _QUOTE_MAP = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+# spaCy reads one block at a time and refuses texts over ``nlp.max_length``; a line longer
+# than this is cut into blocks of at most this many characters (its offsets kept).
+MAX_BLOCK_CHARS = 10_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 def same_text(a: str, b: str) -> bool:
@@ -99,8 +104,38 @@ def split_blocks(
             section = "body"
         if marker and marker.end() < len(line):
             start += marker.end()
-        blocks.append(Block(start, end, section, list_item=bool(marker)))
+        for piece_start, piece_end in bounded(text, start, end):
+            blocks.append(Block(piece_start, piece_end, section, list_item=bool(marker)))
     return tuple(blocks if headline_done else _promote_headline(text, blocks))
+
+
+def bounded(
+    text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS
+) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` as spans of at most ``limit`` characters, each cut after the last
+    sentence end in its window, else at the last space, else at ``limit`` exactly."""
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = _cut(window)
+        piece = window[:cut].rstrip()
+        if piece:
+            yield start, start + len(piece)
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _cut(window: str) -> int:
+    """Where to end a piece of an over-long line: late in ``window``, at a sentence end or
+    a space if there is one in its second half."""
+    half = len(window) // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    space = max(window.rfind(" "), window.rfind("\t"))
+    return space + 1 if space >= half else len(window)
 
 
 def _subhead(line: str, text: str, following: list[tuple[int, int]]) -> bool:
