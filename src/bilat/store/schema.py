@@ -21,6 +21,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 
 metadata = MetaData()
@@ -96,6 +98,19 @@ roles = Table(
     Column("end_char", Integer),
     Column("origin", String(8), nullable=False),
     Index("ix_roles_person", "person_id"),
+)
+_LEXICON = literal_column("origin") == literal_column("'lexicon'")
+# one row per lexicon role (concurrent ingests of a new person would each add them);
+# coalesce, because NULLs never collide in a unique index
+Index(
+    "uq_roles_lexicon",
+    roles.c.person_id,
+    roles.c.title,
+    func.coalesce(roles.c.of_id, literal_column("''")),
+    func.coalesce(roles.c.since, literal_column("'0001-01-01'")),
+    unique=True,
+    sqlite_where=_LEXICON,
+    postgresql_where=_LEXICON,
 )
 
 mentions = Table(

@@ -23,7 +23,6 @@ _PRESENT_ENTITIES = select(s.entities.c.id).where(
 _INSERT = {
     t.name: t.insert()
     for t in (
-        s.documents,
         s.sentences,
         s.mentions,
         s.roles,
@@ -40,6 +39,12 @@ _INSERT_EVENTS = s.events.insert().returning(s.events.c.id, sort_by_parameter_or
 def _insert_ignore(dialect: str, table: Table) -> Insert:
     dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return dialect_insert(table).on_conflict_do_nothing()
+
+
+@cache
+def _insert_document(dialect: str) -> Insert:
+    """The document row, or nothing when it is there: RETURNING tells which."""
+    return _insert_ignore(dialect, s.documents).returning(s.documents.c.id)
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -70,7 +75,9 @@ def _lexicon_roles(entity: Entity) -> list[dict[str, Any]]:
 def _save_entities(conn: Connection, analysis: Analysis) -> None:
     wanted = analysis.entities
     present = set(conn.scalars(_PRESENT_ENTITIES, {"ids": list(wanted)})) if wanted else set()
-    new = [e for e in wanted.values() if e.id not in present]
+    # in id order, like the aliases below: concurrent writers then wait for each other's
+    # new rows in one order, not crosswise (a deadlock on PostgreSQL)
+    new = sorted((e for e in wanted.values() if e.id not in present), key=lambda e: e.id)
     insert_ignore(
         conn,
         s.entities,
@@ -79,9 +86,8 @@ def _save_entities(conn: Connection, analysis: Analysis) -> None:
             for e in new
         ],
     )
-    roles = [r for e in new for r in _lexicon_roles(e)]
-    if roles:
-        conn.execute(_INSERT["roles"], roles)
+    # another process may have added the same person (and its roles) meanwhile
+    insert_ignore(conn, s.roles, [r for e in new for r in _lexicon_roles(e)])
     names = {(e.id, a) for e in new for a in (e.name, *e.aliases)}
     # only names that stand for the entity anywhere; "Singh" or "Moscow" (as Russia) do not
     names |= {(m.entity_id, m.text) for m in analysis.mentions if m.kind in ("name", "alias")}
@@ -89,12 +95,17 @@ def _save_entities(conn: Connection, analysis: Analysis) -> None:
 
 
 def save_analysis(conn: Connection, analysis: Analysis) -> bool:
-    """Store ``analysis``; False (and no write) when its document is stored already."""
+    """Store ``analysis``; False (and no write) when its document is stored already.
+
+    The document row goes first, with ON CONFLICT DO NOTHING: when another process stored
+    the same document meanwhile (or is storing it: the insert waits for that transaction),
+    no row is inserted and the document counts as already stored, not as a failure.
+    """
     doc = analysis.document
     if has_document(conn, doc.id):
         return False
-    conn.execute(
-        _INSERT["documents"],
+    inserted = conn.execute(
+        _insert_document(conn.dialect.name),
         {
             "id": doc.id,
             "url": doc.url,
@@ -108,6 +119,8 @@ def save_analysis(conn: Connection, analysis: Analysis) -> bool:
             "ingested_at": dt.datetime.now(dt.UTC),
         },
     )
+    if inserted.first() is None:  # (rowcount is not reliable: -1 with psycopg)
+        return False
     conn.execute(
         _INSERT["sentences"],
         [
