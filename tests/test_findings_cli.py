@@ -1,4 +1,5 @@
-"""events / claims / quotes / export / eval from the command line, checked through files and the library."""
+"""events / claims / quotes / export / eval from the command line, checked through files
+and the library."""
 
 import datetime as dt
 import json

@@ -22,7 +22,9 @@ sentences:
     source: Russia
     target: Britain
     mode: null
-  - text: "Seoul and Tokyo quietly resumed the sharing of military intelligence last spring, officials said."
+  - text: >-
+      Seoul and Tokyo quietly resumed the sharing of military intelligence last spring,
+      officials said.
     type: COOPERATE
     source: Seoul
     target: Tokyo

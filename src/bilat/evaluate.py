@@ -219,7 +219,8 @@ def _event_diff(g: dict[str, Any], e: EventRow, names: _Names) -> list[str]:
 
 def _event_text(e: EventRow) -> str:
     who = ", ".join(p.name for p in e.participants)
-    return f"{e.subtype} [{who}] {e.date_start or ''} {e.status} :: {e.evidence[0].text[:90] if e.evidence else ''}"
+    text = e.evidence[0].text[:90] if e.evidence else ""
+    return f"{e.subtype} [{who}] {e.date_start or ''} {e.status} :: {text}"
 
 
 def _match(

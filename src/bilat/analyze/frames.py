@@ -29,9 +29,13 @@ def frame(trigger: Token, support_verbs: frozenset[str]) -> list[Token]:
     if trigger.pos_ in ("NOUN", "PROPN"):
         if trigger.dep_ in NOUN_TO_VERB[:4] and head.lemma_ in support_verbs:
             tokens.append(head)
-        elif trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            if head.lower_ in ("during", "at", "by", "on", "for"):
-                tokens.append(head.head)
+        elif (
+            trigger.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ in ("VERB", "AUX")
+            and head.lower_ in ("during", "at", "by", "on", "for")
+        ):
+            tokens.append(head.head)
         tokens += [
             c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in support_verbs
         ]

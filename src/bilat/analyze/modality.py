@@ -79,9 +79,13 @@ def _tense(token: Token) -> str | None:
     rules = _rules()
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    if token.tag_ in ("VB", "VBN") and "to" in aux and "be" in aux:
-        if token.dep_ in NOUN_CLAUSE or token.head.lemma_ == "be":
-            return "planned"  # "the summit to be held", "the ships are to be built in Japan"
+    if (
+        token.tag_ in ("VB", "VBN")
+        and "to" in aux
+        and "be" in aux
+        and (token.dep_ in NOUN_CLAUSE or token.head.lemma_ == "be")
+    ):
+        return "planned"  # "the summit to be held", "the ships are to be built in Japan"
     if token.tag_ == "VBD":
         return "occurred"
     if token.tag_ == "VBG" and "been" in aux:
@@ -109,9 +113,8 @@ def _lasting(token: Token) -> bool:
     for c in token.children:
         if c.dep_ == "advmod" and c.lower_ in ("long", "still"):
             return True
-        if c.dep_ == "prep" and c.lower_ == "for":
-            if any(t.lemma_ in durations for t in c.subtree):
-                return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(t.lemma_ in durations for t in c.subtree):
+            return True
     return False
 
 
