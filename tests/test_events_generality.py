@@ -330,3 +330,13 @@ def test_at_the_time_points_back_to_the_time_told_last() -> None:
     criticize = one(found, "criticize")
     assert parties(criticize).get("russia") == "actor"
     assert span(criticize) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_two_titled_leaders_joined_by_and_both_take_part() -> None:
+    # the parser hangs the first name on the second; both still hold the summit
+    found = events(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol "
+        "held a summit in Tokyo."
+    )
+    summit = one(found, "summit")
+    assert set(parties(summit)) == {"fumio-kishida", "yoon-suk-yeol"}

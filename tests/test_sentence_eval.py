@@ -60,3 +60,19 @@ def test_cli_json_and_floors(tmp_path: Path) -> None:
     body = json.loads(result.stdout)
     assert body["scores"]["sentences"]["type"] == round(2 / 3, 3)
     assert body["below_floors"] == ["sentences: sentences type 0.667 < floor 0.9"]
+
+
+def test_a_gold_phrase_names_the_one_entity_mentioned_inside_it(tmp_path: Path) -> None:
+    # "Greek forces" and "Turkey's navy" are the gold's words; they name Greece and Turkey
+    (tmp_path / "set.yaml").write_text(
+        "sentences:\n"
+        '  - text: "Turkey\'s navy seized a Greek fishing boat near Lesbos on Sunday."\n'
+        "    type: COERCE\n"
+        "    source: Turkey's navy\n"
+        "    target: null\n"
+        "    mode: null\n",
+        encoding="utf-8",
+    )
+    report = evaluate_sentences(tmp_path)
+    assert report.overall.accuracy()["type"] == 1.0
+    assert report.overall.accuracy()["source"] == 1.0

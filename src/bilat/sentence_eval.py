@@ -67,12 +67,22 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _entity_id(name: str | None, analysis: Analysis) -> str | None:
+def _entity_id(name: str | None, analysis: Analysis, text: str = "") -> str | None:
+    """The entity the gold's words name: a mention with those words, else the one entity
+    mentioned inside them ("Houthi forces", "Russia's navy", "Pakistani troops" name the
+    Houthis, Russia, Pakistan), else the gazetteer's reading of them."""
     if name is None:
         return None
     for m in analysis.mentions:
         if m.text == name or analysis.entities[m.entity_id].name == name:
             return m.entity_id
+    at = text.find(name)
+    if at >= 0:
+        inside = {
+            m.entity_id for m in analysis.mentions if at <= m.start and m.end <= at + len(name)
+        }
+        if len(inside) == 1:
+            return inside.pop()
     known = gazetteer().lookup(name)
     return known.id if known else f"?{slugify(name)}"
 
@@ -88,8 +98,8 @@ def _score(report: SentenceReport, gold: dict[str, Any]) -> None:
     mode = plover.tables().status_modes.get(best.status) if best else "none"
     results = {
         "type": bool(events),
-        "source": bool(events) and source == _entity_id(gold.get("source"), analysis),
-        "target": bool(events) and target == _entity_id(gold.get("target"), analysis),
+        "source": bool(events) and source == _entity_id(gold.get("source"), analysis, text),
+        "target": bool(events) and target == _entity_id(gold.get("target"), analysis, text),
         "mode": bool(events) and mode == gold.get("mode"),
     }
     for tally in tallies:

@@ -58,7 +58,11 @@ def slot(arg: Token, tokens: list[Token]) -> str | None:
     prep: str | None = None
     first_dep = token.dep_
     if first_dep in ("amod", "compound", "nmod") and token.head.pos_ == "PROPN":
-        return None  # "Russian" in "Russian President Vladimir Putin" modifies a name
+        if not any(c.dep_ == "cc" for c in token.children):
+            return None  # "Russian" in "Russian President Vladimir Putin" modifies a name
+        # "Prime Minister Fumio Kishida and President Yoon Suk Yeol held": a coordination the
+        # parser hung on the second name; the first name stands where the second does
+        token = root_of(token.head)
     for _ in range(MAX_PATH):
         head = token.head
         if head.i == token.i:
