@@ -158,22 +158,27 @@ CLAUSES = ("advcl", "ccomp", "relcl", "conj", "parataxis", "csubj", "nsubj", "ma
 
 def scope(tokens: list[Token]) -> set[int]:
     """Token indexes under the frame: the trigger's phrase and its verbs' non-clausal arguments."""
-    out = {t.i for t in tokens[0].subtree if not _in_clause(t, tokens[0])}
+    out = _unclaused(tokens[0])
     for token in tokens[1:]:
         out.add(token.i)
         for child in token.children:
             if child.dep_ not in CLAUSES and child not in tokens:
-                out |= {t.i for t in child.subtree if not _in_clause(t, child)}
+                out |= _unclaused(child)
     return out
 
 
-def _in_clause(token: Token, top: Token) -> bool:
-    """True when ``token`` sits in a finite clause nested below ``top``."""
-    while token.i != top.i and token.head.i != token.i:
+def _unclaused(top: Token) -> set[int]:
+    """``top`` and what hangs from it, without the finite clauses nested below it (the
+    tokens on no path through a relative, adverbial or complement clause)."""
+    out = {top.i}
+    stack = list(top.children)
+    while stack:
+        token = stack.pop()
         if token.dep_ in ("relcl", "advcl", "ccomp", "parataxis") and token.pos_ in ("VERB", "AUX"):
-            return True
-        token = token.head
-    return False
+            continue
+        out.add(token.i)
+        stack.extend(token.children)
+    return out
 
 
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod")
