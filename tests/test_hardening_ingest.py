@@ -469,3 +469,65 @@ def test_random_records_and_bytes_never_cost_the_batch(
     assert sorted(by_file[str(feed)]) == sorted([*expected_lines, f"{feed}:{len(lines) + 1}"])
     assert by_file[str(blob_path)] == [str(blob_path)]
     assert {f"{feed}:{len(lines) + 1}", str(good_file)} <= stored
+
+
+def test_real_permission_denied_folder_and_file_as_another_user(tmp_path: Path) -> None:
+    """The real thing, not a simulated error: as root, run the CLI as nobody over a folder
+    it may not list and a file it may not read, beside a good article."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to run the CLI as another user")
+    work = Path(tempfile.mkdtemp(prefix="bilat-perm-"))
+    try:
+        good = work / "good.txt"
+        good.write_text(
+            "India and Russia held talks in New Delhi on Monday on the S-400 deliveries.\n",
+            encoding="utf-8",
+        )
+        locked = work / "locked"
+        locked.mkdir()
+        (locked / "inside.txt").write_text("Hidden article text about talks.\n", encoding="utf-8")
+        secret = work / "secret.txt"
+        secret.write_text("Another hidden article about a contract.\n", encoding="utf-8")
+        for path in (work, good):
+            os.chown(path, 65534, 65534)
+        locked.chmod(0o000)  # root's, so nobody may not list it
+        secret.chmod(0o000)
+        done = subprocess.run(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-c",
+                "from bilat.cli import app; app()",
+                "--db",
+                f"sqlite:///{work}/store.db",
+                "ingest",
+                str(good),
+                str(locked),
+                str(secret),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env={**os.environ, "HOME": str(work)},
+        )
+        output = done.stdout + done.stderr
+        if done.returncode and "Permission denied" in output and "python" in output.lower():
+            pytest.skip(f"nobody cannot run this Python: {output.strip()[-200:]}")
+        assert "Traceback" not in output, output
+        assert done.returncode == 1, output
+        assert "1 stored" in output, output
+        assert "failed:" in output and "locked" in output and "secret.txt" in output, output
+    finally:
+        for path in (work / "locked", work / "secret.txt"):
+            if path.exists():
+                path.chmod(0o700)
+        shutil.rmtree(work, ignore_errors=True)
