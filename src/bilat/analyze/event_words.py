@@ -104,11 +104,6 @@ def signed_thing(trigger: Token) -> str:
     return noun.lower_ if noun is not None else ""
 
 
-def signed_pact(trigger: Token) -> bool:
-    """A framework agreement, a memorandum, a treaty: signed, but no purchase."""
-    return bool(pact_scope(trigger))
-
-
 def pact_scope(trigger: Token) -> frozenset[int]:
     """The tokens of a signed pact and what hangs from it ("a framework agreement Poland
     signed, which allows for the purchase of 1,000 tanks"); empty when no pact is signed."""

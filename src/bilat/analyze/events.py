@@ -34,7 +34,6 @@ from bilat.analyze.event_words import (
     ordinal_in,
     pact_scope,
     passive,
-    signed_pact,
     signed_thing,
     subjects,
     superseded,
@@ -290,7 +289,7 @@ class Reader(TimesMixin):
         signed = signed_thing(trigger)
         if "platform" in rule.becomes:
             d.pact_scope = pact_scope(trigger)
-        if d.platforms and "platform" in rule.becomes and not signed_pact(trigger):
+        if d.platforms and "platform" in rule.becomes and not d.pact_scope:
             new = rule.becomes["platform"]  # not "signed a framework agreement on the K2"
         elif "thing_subject" in rule.becomes and self.thing_subject(trigger, sv):
             new = rule.becomes["thing_subject"]
