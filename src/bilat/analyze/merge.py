@@ -58,14 +58,16 @@ class _Summary:
     topics: bool = False  # a list item is in the group
     min_end: dt.date | None = None  # of the dated drafts
     max_start: dt.date | None = None
+    roles: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (subtype, entity)
 
-    def dated(self, start: dt.date | None, end: dt.date | None) -> None:
+    def add(self, d: Draft, view: DocView) -> None:
+        start, end = _interval(d, view)
         if end is not None:
             self.min_end = end if self.min_end is None else min(self.min_end, end)
         if start is not None:
             self.max_start = start if self.max_start is None else max(self.max_start, start)
-
-    def add(self, d: Draft) -> None:
+        for entity_id, role in d.participants.items():
+            self.roles.setdefault((d.subtype, entity_id), set()).add(role)
         self.topics = self.topics or d.topic is not None
         self.people.update(d.participants)
         self.subtypes.add(d.subtype)
@@ -86,7 +88,6 @@ SUMMARY_FIELDS = ("forum_id", "session", "venue_id", "place_id")
 class Group:
     drafts: list[Draft] = field(default_factory=list)
     time: TimeValue | None = None
-    _roles: dict[tuple[str, str], set[str]] | None = field(default=None, repr=False)
     _summary: _Summary | None = field(default=None, repr=False)
 
     @property
@@ -119,49 +120,18 @@ class Group:
             return self._summary.people
         return {e for d in self.drafts for e in d.participants}
 
-    def platforms(self) -> set[str]:
-        if self._summary is not None:
-            return self._summary.platforms
-        return {p for d in self.drafts for p in d.platforms}
-
-    def summarise(self, view: DocView | None) -> None:
-        """Keep a running summary while drafts join (given the ``view``), or (None) read
-        the drafts again."""
-        self._summary = None
-        if view is not None:
-            self._summary = _Summary()
-            for d in self.drafts:
-                self._summary.add(d)
-                self._summary.dated(*_interval(d, view))
-
-    def roles(self, subtype: str, entity_id: str) -> set[str]:
-        """The roles ``entity_id`` has in the group's reports of ``subtype``."""
-        if self._roles is None:
-            self._roles = {}
-            for d in self.drafts:
-                self._index(d)
-        return self._roles.get((subtype, entity_id), set())
-
-    def add(self, d: Draft) -> None:
-        self.drafts.append(d)
-        if self._roles is not None:
-            self._index(d)
-        if self._summary is not None:
-            self._summary.add(d)
-
-    def _index(self, d: Draft) -> None:
-        assert self._roles is not None
-        for entity_id, role in d.participants.items():
-            self._roles.setdefault((d.subtype, entity_id), set()).add(role)
+    @property
+    def summary(self) -> _Summary:
+        """The running summary; only while drafts are grouped (``group``)."""
+        assert self._summary is not None, "a group is summarised only while drafts are grouped"
+        return self._summary
 
 
 def _compatible(g: Group, d: Draft, view: DocView) -> bool:
+    """Whether ``d`` reports the happening of ``g``; asked only while drafts are grouped."""
     if not (g.first.rule.mergeable and d.rule.mergeable):
         return False
-    has_topics = (
-        g._summary.topics if g._summary is not None else any(x.topic is not None for x in g.drafts)
-    )
-    if d.topic is not None and has_topics:
+    if d.topic is not None and g.summary.topics:
         return False  # two items of one list are two events
     if g.first.topic is not None and d.topic is None:
         return False  # a list item joins the event it names, it does not collect others
@@ -232,7 +202,7 @@ def _reversed(g: Group, d: Draft) -> bool:
         (theirs, role)
         for e, role in d.participants.items()
         if role not in SYMMETRIC
-        for theirs in g.roles(d.subtype, e)
+        for theirs in g.summary.roles.get((d.subtype, e), ())
         if theirs != role and theirs not in SYMMETRIC
     }
     return any((b, a) in flips for a, b in flips)  # two parties swap roles
@@ -241,7 +211,7 @@ def _reversed(g: Group, d: Draft) -> bool:
 def _pending(g: Group, d: Draft) -> bool:
     """ "No contract has been signed yet" beside "hopes to sign binding contracts early in
     2026": the contract not yet signed is the one planned, one happening, still to come."""
-    platforms = g.platforms()
+    platforms = g.summary.platforms
     future = {d.status, g.status} & set(FUTURE)
     people, theirs = g.people(), set(d.participants)
     same = bool(platforms & set(d.platforms)) or (
@@ -254,7 +224,7 @@ def _reference(g: Group, d: Draft) -> bool:
     """``d`` names an event the story already tells, by its platform: "its purchase of the
     S-400" in "asked Biden to waive sanctions over its purchase of the S-400" is the order
     told elsewhere, whatever the tense of the clause around it."""
-    return d.definite and d.timex is None and bool(g.platforms() & set(d.platforms))
+    return d.definite and d.timex is None and bool(g.summary.platforms & set(d.platforms))
 
 
 def _interval(d: Draft, view: DocView) -> tuple[dt.date | None, dt.date | None]:
@@ -268,16 +238,10 @@ def _dates_agree(g: Group, d: Draft, view: DocView) -> bool:
     s2, e2 = _interval(d, view)
     if s2 is None and e2 is None:
         return True
-    if g._summary is not None:  # while grouping: the earliest end and latest start suffice
-        ends, starts = g._summary.min_end, g._summary.max_start
-        return not ((ends and s2 and ends < s2) or (e2 and starts and e2 < starts))
-    for x in g.drafts:
-        s1, e1 = _interval(x, view)
-        if s1 is None and e1 is None:
-            continue
-        if (e1 and s2 and e1 < s2) or (e2 and s1 and e2 < s1):
-            return False
-    return True
+    # no report of the group ends before ``d`` starts or starts after it ends: the
+    # earliest end and the latest start of the group's dates settle it
+    ends, starts = g.summary.min_end, g.summary.max_start
+    return not ((ends and s2 and ends < s2) or (e2 and starts and e2 < starts))
 
 
 def _family(subtype: str) -> str:
@@ -303,16 +267,14 @@ def group(drafts: list[Draft], view: DocView) -> list[Group]:
         recent = candidates[-CANDIDATES:]
         target = next((g for g in recent if _compatible(g, d, view)), None)
         if target is None:
-            target = Group([d])
-            target.summarise(view)
+            target = Group([d], _summary=_Summary())
             groups.append(target)
             candidates.append(target)
         else:
-            target.add(d)
-            assert target._summary is not None
-            target._summary.dated(*_interval(d, view))
+            target.drafts.append(d)
+        target.summary.add(d, view)
     for g in groups:
-        g.summarise(None)
+        g._summary = None  # the drafts may change from here on: read them again
     return groups
 
 
