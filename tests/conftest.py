@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,3 +96,29 @@ ARTICLE = (
     "on Thursday. The two ministers reviewed deliveries of the S-400 air defence system and "
     "discussed joint production of spare parts for equipment of Russian origin."
 )
+
+
+NOBODY = 65534  # the uid and gid of "nobody"
+
+
+def run_as_nobody(home: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -c code args`` run as nobody (``setpriv``), for what file modes cannot
+    show to root; the test is skipped unless it runs as root with ``setpriv`` at hand."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to run as another user")
+    return subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={NOBODY}",
+            f"--regid={NOBODY}",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            code,
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(home)},
+    )

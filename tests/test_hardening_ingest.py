@@ -476,12 +476,10 @@ def test_real_permission_denied_folder_and_file_as_another_user(tmp_path: Path) 
     it may not list and a file it may not read, beside a good article."""
     import os
     import shutil
-    import subprocess
-    import sys
     import tempfile
 
-    if os.geteuid() != 0 or not shutil.which("setpriv"):
-        pytest.skip("needs root and setpriv to run the CLI as another user")
+    from conftest import NOBODY, run_as_nobody
+
     work = Path(tempfile.mkdtemp(prefix="bilat-perm-"))
     try:
         good = work / "good.txt"
@@ -495,30 +493,13 @@ def test_real_permission_denied_folder_and_file_as_another_user(tmp_path: Path) 
         secret = work / "secret.txt"
         secret.write_text("Another hidden article about a contract.\n", encoding="utf-8")
         for path in (work, good):
-            os.chown(path, 65534, 65534)
+            os.chown(path, NOBODY, NOBODY)
         locked.chmod(0o000)  # root's, so nobody may not list it
         secret.chmod(0o000)
-        done = subprocess.run(
-            [
-                "setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                sys.executable,
-                "-c",
-                "from bilat.cli import app; app()",
-                "--db",
-                f"sqlite:///{work}/store.db",
-                "ingest",
-                str(good),
-                str(locked),
-                str(secret),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            env={**os.environ, "HOME": str(work)},
-        )
+        cli = "from bilat.cli import app; app()"
+        database = f"sqlite:///{work}/store.db"
+        args = ("--db", database, "ingest", str(good), str(locked), str(secret))
+        done = run_as_nobody(work, cli, *args)
         output = done.stdout + done.stderr
         if done.returncode and "Permission denied" in output and "python" in output.lower():
             pytest.skip(f"nobody cannot run this Python: {output.strip()[-200:]}")

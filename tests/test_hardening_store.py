@@ -36,7 +36,7 @@ from bilat.models import SourceText
 from bilat.store import schema as s
 from bilat.store.db import PAUSE_ENV, Store, _engine, _head, migrate
 from bilat.store.write import insert_ignore, save_analysis
-from conftest import ARTICLE, write
+from conftest import ARTICLE, NOBODY, run_as_nobody, write
 
 FORK = multiprocessing.get_context("fork")
 HEAD = _head()
@@ -440,28 +440,10 @@ def test_a_database_file_without_write_permission_says_so(tmp_path: Path) -> Non
             path.chmod(0o644)
         return
     # root writes whatever the file mode says: run the check as nobody
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: file permissions do not stop writes")
     folder = Path(tempfile.mkdtemp(prefix="bilat-ro-"))
     try:
-        os.chown(folder, 65534, 65534)
-        done = subprocess.run(
-            [
-                "setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                sys.executable,
-                "-c",
-                NOT_ROOT,
-                str(folder),
-                ARTICLE,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "HOME": str(folder)},
-        )
+        os.chown(folder, NOBODY, NOBODY)
+        done = run_as_nobody(folder, NOT_ROOT, str(folder), ARTICLE)
         if done.returncode and "Permission denied" in done.stderr:
             pytest.skip(f"nobody cannot run this Python: {done.stderr.strip()[-200:]}")
         assert done.returncode == 0, done.stderr
