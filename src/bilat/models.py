@@ -190,6 +190,7 @@ class Claim:
     as_of: dt.date | None = None
     status: str = "unknown"
     attribution: str | None = None
+    aspect: str | None = None  # the act the number is about: delivered, ordered, ...
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -72,6 +72,7 @@ class _Sentence:
 def read_claims(view: DocView) -> list[Claim]:
     out: list[Claim] = []
     last: _Counted | None = None
+    subjects: dict[str, str] = {}  # counted noun -> the entity it last counted
     for index, sv in view.extracted():
         context = view.intro(index) or sv
         attribution = _attribution(sv.span)
@@ -92,6 +93,10 @@ def read_claims(view: DocView) -> list[Claim]:
             found = _count(s, token, antecedent)
             if found is not None:
                 claim, last = found
+                if claim.unit and claim.subject_id:
+                    subjects[claim.unit] = claim.subject_id
+                elif claim.unit in subjects:  # "five squadrons of the S-400 ... Three squadrons"
+                    claim = replace(claim, subject_id=subjects[claim.unit])
                 out.append(claim)
                 taken.append((claim.start, sv.end(token)))
     return out
@@ -167,6 +172,7 @@ def _count(
         as_of=_as_of(s, token, status),
         status=status,
         attribution=_valuer(token) or s.attribution,
+        aspect=aspect(token),
     )
     return claim, _Counted(text, unit, subject_id, s.index)
 
@@ -315,7 +321,7 @@ def _as_of(s: _Sentence, token: Token, status: str) -> dt.date | None:
     verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return published
-    clause = {t.i for t in verb.subtree}
+    clause = _own_clause(verb, token)
     for tx in s.sv.times:
         first = s.sv.token_at(tx.start)
         if first is None or first.i not in clause:
@@ -324,6 +330,51 @@ def _as_of(s: _Sentence, token: Token, status: str) -> dt.date | None:
         if value.end is not None:
             return min(value.end, published) if published else value.end
     return published
+
+
+CLAUSES = ("relcl", "acl", "advcl", "ccomp", "conj", "parataxis")
+
+
+def _own_clause(verb: Token, token: Token) -> set[int]:
+    """The verb's clause without the clauses nested in it ("three of the squadrons it
+    ordered in 2018", "..., while the rest are due by 2026"), unless the number is there."""
+    inside = {t.i for t in verb.subtree}
+    for t in verb.subtree:
+        if t.dep_ in CLAUSES and t.i != verb.i and not t.is_ancestor(token) and t.i != token.i:
+            inside -= {n.i for n in t.subtree}
+    return inside
+
+
+def aspect(token: Token) -> str | None:
+    """The act a number is about, from the nearest verb that names one (``aspects`` in
+    numbers.yaml): "Four of the five squadrons have been delivered" → delivered, "a
+    contract ... for five squadrons" → ordered; a participle on the counted noun counts
+    too ("put the number delivered at four"). Claims are compared per aspect, so the
+    size of an order never disputes the number delivered."""
+    words: dict[str, str] = _rules()["aspects"]
+    noun = token.head if token.dep_ == "nummod" else token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
+        # the whole of a partitive ("four of the five squadrons"): the set's own act, if any
+        own = next((_participle(c, words) for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+        return own or "total"
+    for node in [token, *token.ancestors]:
+        found = words.get(node.lemma_.lower())
+        if found is None and node.pos_ in ("VERB", "AUX") or node.pos_ in money.NOUNS:
+            for child in node.children:  # "the number delivered", "squadrons ordered"
+                if child.dep_ in ("acl", "amod", "dobj", "nsubjpass", "attr") and child.i != token.i:
+                    found = found or _participle(child, words)
+        if found:
+            return found
+        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl") and node.pos_ in ("VERB", "AUX"):
+            break  # the clause ends here
+    return None
+
+
+def _participle(node: Token, words: dict[str, str]) -> str | None:
+    if node.tag_ in ("VBN", "VBD", "VBG") and node.lemma_.lower() in words:
+        return words[node.lemma_.lower()]
+    acl = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return words.get(acl.lemma_.lower()) if acl is not None else None
 
 
 def _valuer(token: Token) -> str | None:
@@ -401,6 +452,7 @@ def _money(s: _Sentence) -> list[Claim]:
                 as_of=_as_of(s, root, status) if root is not None else s.view.published,
                 status=status,
                 attribution=(_valuer(root) if root is not None else None) or s.attribution,
+                aspect=aspect(root) if root is not None else None,
             )
         )
     return out

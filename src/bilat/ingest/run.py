@@ -14,6 +14,7 @@ from bilat.ingest.document import build_document
 from bilat.ingest.loaders import Loaded, Overrides, Skipped, input_file, load_paths
 from bilat.models import Analysis, Document
 from bilat.store.db import Store
+from bilat.knowledge import record
 from bilat.store.write import has_document, save_analysis
 
 STATUSES = ("stored", "skipped", "failed")
@@ -116,6 +117,8 @@ class _Run:
         try:
             with self.store.write() as conn:
                 saved = save_analysis(conn, analysis)
+                if saved:  # the merged record moves in the same transaction
+                    record.update(conn, [doc.id])
         except SQLAlchemyError as exc:
             self.done(Outcome(doc.origin, "failed", _db_error(exc)))
             return

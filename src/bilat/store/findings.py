@@ -69,6 +69,7 @@ class ClaimRow:
     status: str
     attribution: str | None
     evidence: Evidence
+    aspect: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def list_claims(
             r.status,
             r.attribution,
             Evidence(r.document_id, r.start_char, r.end_char, r.snippet),
+            r.aspect,
         )
         for r in rows
     ]

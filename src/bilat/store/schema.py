@@ -197,8 +197,10 @@ claims = Table(
     Column("attribution", Text),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
+    Column("aspect", String(32)),
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_subject", "subject_id"),
+    Index("ix_claims_key", "subject_id", "attribute", "unit", "aspect"),
 )
 
 quotes = Table(
@@ -214,4 +216,64 @@ quotes = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Index("ix_quotes_document", "document_id"),
+)
+
+# The knowledge layer (DESIGN §2, "Canonical event"): derived from the tables above,
+# updated on ingest and recomputed by ``bilat rebuild``.
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", String(200), _entity_fk(), primary_key=True),
+    Column("canonical_id", String(200), _entity_fk(), nullable=False),
+    Index("ix_entity_links_canonical", "canonical_id"),
+)
+
+canonical_events = Table(
+    "canonical_events",
+    metadata,
+    Column("id", String(24), primary_key=True),
+    Column("seq", Integer, nullable=False),  # creation order: the earliest report's
+    Column("family", String(32), nullable=False),  # kin group of the subtype: the block
+    Column("type", String(16), nullable=False),
+    Column("subtype", String(32), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("anchor_start", Date, nullable=False),  # time window the reports span
+    Column("anchor_end", Date, nullable=False),
+    Column("place_id", String(200)),
+    Column("forum_id", String(200)),
+    Column("session", Integer),
+    Column("platform_id", String(200)),
+    Column("source_id", String(200)),
+    Column("target_id", String(200)),
+    Column("quantity", Float),
+    Column("report_count", Integer, nullable=False),
+    Column("source_count", Integer, nullable=False),
+    Column("best_event_id", Integer, nullable=False),
+    Column("disputed", String(64)),  # fields the reports disagree on, comma-separated
+    Column("summary", JSON, nullable=False),
+    Index("ix_canonical_block", "family", "anchor_start"),
+    Index("ix_canonical_date", "date_start"),
+)
+
+canonical_reports = Table(
+    "canonical_reports",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("canonical_id", String(24), nullable=False),
+    Column("document_id", String(64), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("published", Date),
+    Column("seq", Integer, nullable=False),
+    Index("ix_canonical_reports_canonical", "canonical_id", "document_id"),
+)
+
+canonical_actors = Table(
+    "canonical_actors",
+    metadata,
+    Column("canonical_id", String(24), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
+    Index("ix_canonical_actors_entity", "entity_id"),
 )

@@ -233,6 +233,7 @@ def _save_rows(conn: Connection, analysis: Analysis, known: set[str]) -> None:
                     "qualifier": c.qualifier,
                     "unit": c.unit,
                     "as_of": c.as_of,
+                    "aspect": c.aspect,
                     "status": c.status,
                     "attribution": c.attribution,
                     "start_char": c.start,

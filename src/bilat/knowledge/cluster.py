@@ -1,0 +1,205 @@
+"""Which canonical event a report belongs to, and what the merged event says.
+
+A canonical event keeps a small running summary of its reports (counts of each value
+they give, the actors, the span of precise dates, the newest report), so that joining a
+report to it, and redrawing its merged view, costs the same whatever its size.
+
+A report joins the candidate that it is *compatible* with and that it agrees with most:
+- compatible: one family of subtypes (kin in lexicon/events.yaml), no second report from
+  the same document, no other forum, numbered session or platform, actors that overlap
+  (directly or through their countries) when both give any, and dates within
+  ``DATE_SLACK_DAYS`` when both name days, unless forum and session agree (then the
+  dates are one happening's and a difference is a conflict to show, not a reason to split);
+- agreement: forum and session (3), forum (1), each person or organisation in common
+  (1), the same pair of countries (1), platform (1), place (1), the same days (2) or
+  overlapping ones (1), less one when the subtype is only kin ("summit" and "meeting").
+  A score of ``MIN_SCORE`` is needed: two undated "talks" with nothing else in common
+  stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.knowledge.reports import Report
+
+DATE_SLACK_DAYS = 2
+MIN_SCORE = 2.0
+HAPPENED = ("occurred", "ongoing")
+FUTURE = ("planned", "expected")
+STATUS_RANK = {"occurred": 6, "ongoing": 5, "planned": 4, "expected": 3, "possible": 2, "denied": 1}
+FIELDS = ("subtype", "place", "forum", "session", "platform", "source", "target", "quantity")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def date_key(r: Report) -> str | None:
+    """A report's precise dates as one value ("2025-12-04" or "2025-12-04/2025-12-05")."""
+    if r.precise is None:
+        return None
+    start, end = r.precise
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+
+
+def status_class(status: str) -> str:
+    return "happened" if status in HAPPENED else "future" if status in FUTURE else status
+
+
+@dataclass
+class Summary:
+    """What a canonical event's reports say, as counts (JSON in canonical_events.summary)."""
+
+    counts: dict[str, dict[str, int]]  # field -> value -> reports
+    dates: dict[str, dict[str, int]]  # status class -> date key -> reports
+    actors: list[str]
+    countries: list[str]
+    outlets: list[str]
+    precise: list[str] | None  # [first day, last day] over the reports that name days
+    latest: list[Any]  # [published or "", event id, status] of the newest report
+    best: list[Any]  # [confidence, event id] of the surest report
+    topics: list[str]
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> Summary:
+        return cls(**data)
+
+    def dump(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+    @classmethod
+    def start(cls, r: Report) -> Summary:
+        out = cls({}, {}, [], [], [], None, ["", 0, "unknown"], [-1.0, 0], [])
+        out.add(r)
+        return out
+
+    def add(self, r: Report) -> None:
+        for name in FIELDS:
+            value = getattr(r, name)
+            if value is not None:
+                bucket = self.counts.setdefault(name, {})
+                bucket[str(value)] = bucket.get(str(value), 0) + 1
+        key = date_key(r)
+        if key is not None:
+            bucket = self.dates.setdefault(status_class(r.status), {})
+            bucket[key] = bucket.get(key, 0) + 1
+            first, last = r.precise or (None, None)
+            if self.precise is None:
+                self.precise = [_iso(first), _iso(last)]
+            else:
+                self.precise = [min(self.precise[0], _iso(first)), max(self.precise[1], _iso(last))]
+        self.actors = sorted(set(self.actors) | r.actors)
+        self.countries = sorted(set(self.countries) | r.countries)
+        outlet = r.outlet or f"document {r.document_id[:12]}"
+        if outlet not in self.outlets:
+            self.outlets = sorted([*self.outlets, outlet])
+        if r.topic and r.topic not in self.topics and len(self.topics) < 8:
+            self.topics.append(r.topic)
+        if r.status != "unknown" and newer(r, self.latest):
+            self.latest = [_iso(r.published) or "", r.event_id, r.status]
+        if r.confidence > self.best[0]:
+            self.best = [r.confidence, r.event_id]
+
+    def value(self, name: str) -> str | None:
+        """The value most reports give (ties: the larger, so the choice is stable)."""
+        bucket = self.counts.get(name)
+        return max(bucket, key=lambda v: (bucket[v], v)) if bucket else None
+
+    def date(self) -> tuple[dt.date | None, dt.date | None]:
+        """Days the reports that say it happened agree on most; else the plans'; else none."""
+        for cls_ in ("happened", "future"):
+            bucket = self.dates.get(cls_)
+            if bucket:
+                key = max(bucket, key=lambda v: (bucket[v], v))
+                first, _, last = key.partition("/")
+                return _day(first), _day(last or first)
+        return None, None
+
+    def disputed(self) -> list[str]:
+        """Fields two reports of one status give different values for: a conflict to check."""
+        out = [f"date:{c}" for c, bucket in sorted(self.dates.items()) if len(bucket) > 1]
+        if len(self.counts.get("quantity", {})) > 1:
+            out.append("quantity")
+        return out
+
+
+def newer(r: Report, latest: list[Any]) -> bool:
+    published = _iso(r.published) or ""
+    if published != latest[0]:
+        return published > latest[0]
+    return STATUS_RANK.get(r.status, 0) > STATUS_RANK.get(str(latest[2]), 0)
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two intervals; 0 when they overlap."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def score(r: Report, c: Summary) -> float | None:
+    """How much a report agrees with a canonical event; None when it cannot be one."""
+    forum, session = c.counts.get("forum", {}), c.counts.get("session", {})
+    if r.forum and forum and r.forum not in forum:
+        return None
+    if r.session is not None and session and str(r.session) not in session:
+        return None
+    identity = bool(r.forum and r.session is not None and r.forum in forum and str(r.session) in session)
+    platforms = c.counts.get("platform", {})
+    if r.platform and platforms and r.platform not in platforms:
+        return None
+    actors, countries = set(c.actors), set(c.countries)
+    people = r.actors - r.countries
+    if r.actors and actors and not (r.actors & actors or r.countries & countries):
+        return None
+    points = 3.0 if identity else 1.0 if r.forum and r.forum in forum else 0.0
+    points += len(people & actors)
+    if len(r.countries & countries) >= 2:
+        points += 1
+    if r.platform and r.platform in platforms:
+        points += 1
+    if r.place and r.place in c.counts.get("place", {}):
+        points += 1
+    if r.precise is not None and c.precise is not None:
+        span = (_day(c.precise[0]), _day(c.precise[1]))
+        gap = _gap(r.precise, span)  # type: ignore[arg-type]
+        if gap > DATE_SLACK_DAYS and not identity:
+            return None
+        points += 2 if r.precise == span else 1 if gap == 0 else 0
+    if r.subtype not in c.counts.get("subtype", {}):
+        points -= 1  # a kin word ("summit" for a "meeting"): one more thing must agree
+    return points if points >= MIN_SCORE else None
+
+
+def merged(c: Summary) -> dict[str, Any]:
+    """The canonical event's columns from its summary."""
+    start, end = c.date()
+    quantity = c.value("quantity")
+    session = c.value("session")
+    subtype = c.value("subtype") or ""
+    return {
+        "subtype": subtype,
+        "status": c.latest[2] if c.latest[1] else "unknown",
+        "date_start": start,
+        "date_end": end,
+        "place_id": c.value("place"),
+        "forum_id": c.value("forum"),
+        "session": int(session) if session is not None else None,
+        "platform_id": c.value("platform"),
+        "source_id": c.value("source"),
+        "target_id": c.value("target"),
+        "quantity": float(quantity) if quantity is not None else None,
+        "report_count": sum(c.counts.get("subtype", {}).values()),
+        "source_count": len(c.outlets),
+        "best_event_id": c.best[1],
+        "disputed": ",".join(c.disputed()) or None,
+    }

@@ -1,0 +1,128 @@
+"""Keep the merged record: place each new report into a canonical event, or rebuild all.
+
+``update`` runs in the transaction that stores a document, so the record is never behind
+the extractions. ``rebuild`` clears the derived tables and replays every report in
+arrival order (event id) through the same ``place``: the two give the same record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import datetime as dt
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select
+from sqlalchemy import update as sql_update
+
+from bilat.knowledge import entities
+from bilat.knowledge.cluster import DATE_SLACK_DAYS, Summary, merged, score
+from bilat.knowledge.reports import Report, read_reports
+from bilat.store import schema as s
+from bilat.store.write import insert_ignore
+
+CANDIDATES = 64  # newest canonical events of a block compared with a report
+DERIVED = (s.canonical_actors, s.canonical_reports, s.canonical_events, s.entity_links)
+
+
+def canonical_id(r: Report) -> str:
+    """Content-derived: the same first report gives the same id in every database."""
+    key = f"{r.document_id}:{r.ordinal}"
+    return "ce-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _shift(day: dt.date, delta: dt.timedelta) -> dt.date:
+    try:
+        return day + delta
+    except OverflowError:
+        return day
+
+
+def place(conn: Connection, r: Report) -> str:
+    """Join ``r`` to its canonical event (creating one when none fits); its id."""
+    ce, cr = s.canonical_events.c, s.canonical_reports.c
+    lo, hi = r.anchor
+    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    near = and_(ce.anchor_start <= _shift(hi, slack), ce.anchor_end >= _shift(lo, -slack))
+    if r.forum and r.session is not None:  # one numbered session, however far its dates
+        near = or_(near, and_(ce.forum_id == r.forum, ce.session == r.session))
+    rows = conn.execute(
+        select(ce.id, ce.summary, ce.seq, ce.anchor_start, ce.anchor_end)
+        .where(ce.family == r.family, near)
+        .order_by(ce.seq.desc())
+        .limit(CANDIDATES)
+    ).all()
+    taken: set[str] = set()
+    if rows:
+        taken = set(
+            conn.execute(
+                select(cr.canonical_id).where(
+                    cr.document_id == r.document_id, cr.canonical_id.in_([x.id for x in rows])
+                )
+            ).scalars()
+        )
+    best: tuple[float, int, Any] | None = None
+    for row in rows:
+        if row.id in taken:
+            continue
+        summary = Summary.load(row.summary)
+        points = score(r, summary)
+        if points is not None and (best is None or (points, -row.seq) > best[:2]):
+            best = (points, -row.seq, (row, summary))
+    if best is None:
+        cid = canonical_id(r)
+        summary = Summary.start(r)
+        conn.execute(
+            insert(s.canonical_events).values(
+                id=cid, seq=r.event_id, family=r.family, type=r.type,
+                anchor_start=lo, anchor_end=hi, summary=summary.dump(), **merged(summary),
+            )
+        )
+    else:
+        row, summary = best[2]
+        cid = row.id
+        summary.add(r)
+        values = merged(summary)
+        if r.date_start or r.published:  # a report with no time at all widens nothing
+            values["anchor_start"] = min(row.anchor_start, lo)
+            values["anchor_end"] = max(row.anchor_end, hi)
+        conn.execute(
+            sql_update(s.canonical_events)
+            .where(ce.id == cid)
+            .values(summary=summary.dump(), **values)
+        )
+    conn.execute(
+        insert(s.canonical_reports).values(
+            event_id=r.event_id, canonical_id=cid, document_id=r.document_id,
+            status=r.status, published=r.published, seq=r.event_id,
+        )
+    )
+    actors = r.actors | r.countries | {x for x in (r.platform, r.forum, r.place) if x}
+    insert_ignore(conn, s.canonical_actors, [{"canonical_id": cid, "entity_id": a} for a in sorted(actors)])
+    return cid
+
+
+def update(conn: Connection, document_ids: Iterable[str]) -> int:
+    """Bring the record up to date with these newly stored documents; reports placed."""
+    ids = list(document_ids)
+    entities.link_documents(conn, ids)
+    reports = read_reports(conn, ids)
+    for r in reports:
+        place(conn, r)
+    return len(reports)
+
+
+def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute the whole record from the stored extractions: every document replayed
+    through ``update`` in the order it was stored. Returns the reports placed."""
+    for table in DERIVED:
+        conn.execute(delete(table))
+    doc = s.documents.c
+    order = list(conn.execute(select(doc.id).order_by(doc.ingested_at, doc.id)).scalars())
+    placed = 0
+    for done, document_id in enumerate(order, 1):
+        placed += update(conn, [document_id])
+        if progress is not None:
+            progress(done, len(order))
+    return placed
