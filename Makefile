@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## ingest the bundled sample corpus into demo.db and show what was found
 	$(BIN)/bilat --db sqlite:///demo.db demo
 
-test: $(STAMP)  ## the whole suite (PostgreSQL tests need BILAT_TEST_DATABASE_URL), then the quality gates (seed, sample corpus, dev corpus)
+test: $(STAMP)  ## the whole suite (PostgreSQL tests need BILAT_TEST_DATABASE_URL), then the quality gates (seed, sample corpus, dev corpus, sentences, cross-document record)
 	$(BIN)/python -m pytest -q
 	$(BIN)/bilat eval eval/gold/seed.yaml --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/gold/corpus.yaml --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/dev/ --baseline eval/baseline.yaml --errors 0
 	$(BIN)/bilat eval eval/sentences/ --baseline eval/baseline.yaml --errors 0
+	$(BIN)/bilat eval eval/gold/knowledge.yaml --baseline eval/baseline.yaml --errors 0
+	$(BIN)/bilat eval eval/dev/knowledge.yaml --baseline eval/baseline.yaml --errors 0
 
 bench: $(STAMP)  ## throughput of bilat ingest against plain spaCy, then cost against document size
 	$(BIN)/python bench/bench_ingest.py

@@ -396,11 +396,18 @@ def _score_detection(
         report.fields.setdefault(t, FieldTally())
 
 
+def _cross_document(path: Path) -> bool:
+    """A knowledge gold file (clusters and conflicts across documents), scored apart."""
+    from bilat.knowledge_eval import is_knowledge_gold
+
+    return is_knowledge_gold(path)
+
+
 def gold_files(path: Path) -> list[Path]:
     """``path`` itself, or every gold file (``*.yaml``) under a folder, in name order."""
     if not path.is_dir():
         return [path]
-    found = sorted(p for p in path.rglob("*.yaml") if p.is_file())
+    found = sorted(p for p in path.rglob("*.yaml") if p.is_file() and not _cross_document(p))
     if not found:
         raise InputError(str(path), "no gold files (*.yaml) in this folder")
     return found
@@ -425,13 +432,13 @@ def evaluate(gold: str | Path) -> Report:
     return report
 
 
-def below_floors(report: Report | SentenceReport, baseline_file: str | Path) -> list[str]:
+def below_floors(report: Any, baseline_file: str | Path) -> list[str]:
     """Scores under the floors pinned for this gold file in the baseline (empty when all hold)."""
     try:
         floors = yaml.safe_load(Path(baseline_file).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BilatError(f"{baseline_file}: cannot read baseline: {exc}") from None
-    key = Path(report.gold).name
+    key = getattr(report, "key", Path(report.gold).name)
     mine = floors.get(key, {})
     figures = report.figures()
     out = []

@@ -48,6 +48,11 @@ class KnowledgeReport:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def key(self) -> str:
+        """Its name in the baseline: knowledge-gold, knowledge-dev (by folder)."""
+        return f"knowledge-{Path(self.gold).resolve().parent.name}"
+
     def figures(self) -> dict[str, dict[str, float]]:
         return {
             "clusters": self.clusters.figures(),
@@ -82,7 +87,8 @@ def _numbers(c: Conflict) -> list[float]:
     return out
 
 
-def evaluate_knowledge(gold: str | Path) -> KnowledgeReport:
+def evaluate_knowledge(gold: str | Path, keep: dict[str, int] | None = None) -> KnowledgeReport:
+    """Score a knowledge gold file; ``keep``, when given, receives PATH#N -> event id."""
     path = Path(gold)
     if not is_knowledge_gold(path):
         raise InputError(str(path), "not a knowledge gold file (needs a top-level 'clusters' list)")
@@ -104,10 +110,12 @@ def evaluate_knowledge(gold: str | Path) -> KnowledgeReport:
                     system.update({g["_key"]: p.id for g, p, _ in pairs})
             with store.read() as conn:
                 cr = s.canonical_reports.c
-                canonical = dict(conn.execute(select(cr.event_id, cr.canonical_id)).tuples().all())
-                statuses = dict(conn.execute(select(s.canonical_events.c.id, s.canonical_events.c.status)).tuples().all())
+                canonical = dict(conn.execute(select(cr.event_id, cr.canonical_id)).all())
+                statuses = dict(conn.execute(select(s.canonical_events.c.id, s.canonical_events.c.status)).all())
                 found = conflicts(conn, updates=True)
-                links = dict(conn.execute(select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)).tuples().all())
+                links = dict(conn.execute(select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)).all())
+            if keep is not None:
+                keep.update(system)
             _score_clusters(report, data, system, canonical, statuses)
             _score_conflicts(report, data, system, canonical, found, names, links)
         finally:

@@ -348,3 +348,26 @@ def sentence_report(console: Console, report: Any, errors: int) -> None:
             ),
             soft_wrap=True,
         )
+
+
+def knowledge_report(console: Console, report: Any, errors: int) -> None:
+    """Scores of the merged record against cross-document gold, then misses and alarms."""
+    table = Table(title=f"knowledge: {report.gold}")
+    for name in ("", "precision", "recall", "f1", "accuracy"):
+        table.add_column(name, justify="right" if name else "left")
+    for kind, metrics in report.figures().items():
+        if kind == "updates":
+            continue
+        table.add_row(
+            kind,
+            *(f"{metrics[m]:.3f}" if m in metrics else "-" for m in ("precision", "recall", "f1")),
+            f"{metrics['accuracy']:.3f}" if "accuracy" in metrics else (
+                f"{metrics['aligned']:.3f} aligned" if "aligned" in metrics else "-"
+            ),
+        )
+    console.print(table)
+    console.print(markup("updates reported as conflicts: {}", report.updates_as_conflicts))
+    for item in report.misses[:errors]:
+        console.print(markup("[yellow]miss[/yellow] {}", item), soft_wrap=True)
+    for item in report.false_alarms[:errors]:
+        console.print(markup("[red]false alarm[/red] {}", item), soft_wrap=True)

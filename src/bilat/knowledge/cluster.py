@@ -63,6 +63,7 @@ class Summary:
     countries: list[str]
     outlets: list[str]
     precise: list[str] | None  # [first day, last day] over the reports that name days
+    dated: list[str] | None  # the narrowest dates any report gives (a day, a month, a year)
     latest: list[Any]  # [published or "", event id, status] of the newest report
     best: list[Any]  # [confidence, event id] of the surest report
     topics: list[str]
@@ -76,7 +77,7 @@ class Summary:
 
     @classmethod
     def start(cls, r: Report) -> Summary:
-        out = cls({}, {}, [], [], [], None, ["", 0, "unknown"], [-1.0, 0], [])
+        out = cls({}, {}, [], [], [], None, None, ["", 0, "unknown"], [-1.0, 0], [])
         out.add(r)
         return out
 
@@ -95,6 +96,10 @@ class Summary:
                 self.precise = [_iso(first), _iso(last)]
             else:
                 self.precise = [min(self.precise[0], _iso(first)), max(self.precise[1], _iso(last))]
+        if r.date_start is not None:
+            mine = [r.date_start.isoformat(), (r.date_end or r.date_start).isoformat()]
+            if self.dated is None or _width(mine) < _width(self.dated):
+                self.dated = mine
         self.actors = sorted(set(self.actors) | r.actors)
         self.countries = sorted(set(self.countries) | r.countries)
         outlet = r.outlet or f"document {r.document_id[:12]}"
@@ -130,6 +135,10 @@ class Summary:
         return out
 
 
+def _width(span: list[str]) -> int:
+    return (dt.date.fromisoformat(span[1]) - dt.date.fromisoformat(span[0])).days
+
+
 def newer(r: Report, latest: list[Any]) -> bool:
     published = _iso(r.published) or ""
     if published != latest[0]:
@@ -144,6 +153,10 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     if b[1] < a[0]:
         return (a[0] - b[1]).days
     return 0
+
+
+def _holds(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[0] and b[1] <= a[1]
 
 
 def score(r: Report, c: Summary) -> float | None:
@@ -175,6 +188,13 @@ def score(r: Report, c: Summary) -> float | None:
         if gap > DATE_SLACK_DAYS and not identity:
             return None
         points += 2 if r.precise == span else 1 if gap == 0 else 0
+    elif r.date_start is not None and c.dated is not None:
+        # a month or a year: it must meet the event's dates, and agrees when one holds the other
+        span = (_day(c.dated[0]), _day(c.dated[1]))
+        mine = (r.date_start, r.date_end or r.date_start)
+        if _gap(mine, span) > DATE_SLACK_DAYS and not identity:  # type: ignore[arg-type]
+            return None
+        points += 1 if _holds(mine, span) or _holds(span, mine) else 0  # type: ignore[arg-type]
     if r.subtype not in c.counts.get("subtype", {}):
         points -= 1  # a kin word ("summit" for a "meeting"): one more thing must agree
     return points if points >= MIN_SCORE else None

@@ -28,7 +28,8 @@ from bilat.knowledge.reports import links, read_reports
 from bilat.store import schema as s
 
 FACTS = ("occurred", "ongoing")
-CLAIM_FACTS = ("occurred",)
+CLAIM_FACTS = ("occurred", "unknown")  # said as fact, or with no modality at all
+SAME_TIME_DAYS = 7  # reports a few days apart describe the same state
 
 
 @dataclass(frozen=True)
@@ -123,18 +124,27 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
             continue
         keys[(subject, row.attribute, row.unit or "", row.aspect or "")].append(row)
     names = _names(conn, {k[0] for k in keys})
+    acts = _acts(conn, [r for rows in keys.values() for r in rows])
     out: list[Conflict] = []
     for (subject, attribute, unit, aspect), rows in keys.items():
-        by_time: dict[object, list] = defaultdict(list)
-        for row in rows:
-            when = "any" if aspect in fixed else (row.as_of or f"doc:{row.document_id}")
-            by_time[when].append(row)
         what = _what(attribute, unit, aspect)
+        groups: dict[object, list] = defaultdict(list)  # type: ignore[type-arg]
+        loose = []
+        for row in rows:
+            if aspect in fixed:  # the size or price of one act: keyed by its canonical event
+                groups[acts.get(row.id, "act")].append(row)
+            else:
+                loose.append(row)
+        if "act" in groups and len(groups) == 2:  # the act the other reports name
+            unnamed = groups.pop("act")
+            next(iter(groups.values())).extend(unnamed)
+        for when, group in _windows(loose):
+            groups[when].extend(group)
         found: list[tuple[object, list[Value]]] = []
-        for when, group in by_time.items():
+        for when, group in groups.items():
             values = _group([(r.value_num, r.value_text or "", _source(r)) for r in group])
             if len(values) > 1:
-                as_of = when if isinstance(when, dt.date) else None
+                as_of = max((r.as_of for r in group if r.as_of), default=None)
                 key = _id("claim", subject, attribute, unit, aspect, when)
                 out.append(Conflict(key, "claim", subject, names.get(subject, subject), what, as_of, values))
             found.append((when, values))
@@ -143,6 +153,58 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
             if a[0].value != b[0].value:
                 key = _id("update", subject, attribute, unit, aspect, earlier, later)
                 out.append(Conflict(key, "update", subject, names.get(subject, subject), what, later, [*a, *b]))
+    return out
+
+
+def _windows(rows: list) -> list[tuple[object, list]]:  # type: ignore[type-arg]
+    """Claims grouped by time: as-of days no more than ``SAME_TIME_DAYS`` apart (chained)
+    are one time, keyed by the group's last day; undated ones stay with their document."""
+    out: list[tuple[object, list]] = []  # type: ignore[type-arg]
+    dated = sorted((r for r in rows if r.as_of), key=lambda r: r.as_of)
+    for r in dated:
+        if out and (r.as_of - out[-1][1][-1].as_of).days <= SAME_TIME_DAYS:
+            out[-1][1].append(r)
+            out[-1] = (r.as_of, out[-1][1])
+        else:
+            out.append((r.as_of, [r]))
+    undated: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for r in rows:
+        if not r.as_of:
+            undated[f"doc:{r.document_id}"].append(r)
+    return out + list(undated.items())
+
+
+def _acts(conn: Connection, rows: list) -> dict[int, str]:  # type: ignore[type-arg]
+    """Claim id -> the canonical event told in the claim's sentence (about the claim's
+    subject when several are), for claims about one act."""
+    if not rows:
+        return {}
+    ev, cr, st = s.event_evidence.c, s.canonical_reports.c, s.sentences.c
+    e = s.events.c
+    out: dict[int, str] = {}
+    for row in rows:
+        sentence = conn.execute(
+            select(st.start_char, st.end_char).where(
+                st.document_id == row.document_id, st.start_char <= row.start_char, st.end_char > row.start_char
+            )
+        ).first()
+        if sentence is None:
+            continue
+        found = conn.execute(
+            select(cr.canonical_id, e.platform_id)
+            .join(s.events, e.id == ev.event_id)
+            .join(s.canonical_reports, cr.event_id == ev.event_id)
+            .where(
+                ev.document_id == row.document_id,
+                ev.start_char >= sentence.start_char,
+                ev.start_char < sentence.end_char,
+                e.status.in_(FACTS),
+            )
+            .order_by(ev.event_id)
+        ).all()
+        pick = next((f for f in found if f.platform_id == row.subject_id), found[0] if found else None)
+        if pick is not None:
+            out[row.id] = pick.canonical_id
     return out
 
 

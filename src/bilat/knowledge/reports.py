@@ -120,7 +120,7 @@ def _first_ids(conn: Connection, documents: set[str]) -> dict[str, int]:
     so an event's id less this is its place in the document."""
     ev = s.events.c
     query = select(ev.document_id, func.min(ev.id)).where(ev.document_id.in_(sorted(documents)))
-    return dict(conn.execute(query.group_by(ev.document_id)).tuples().all())
+    return dict(conn.execute(query.group_by(ev.document_id)).all())
 
 
 def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) -> list[Report]:
