@@ -48,9 +48,9 @@ def test_export_formats(db_url: str, tmp_path: Path) -> None:
     code, out = bilat(db_url, "export", "--out", str(tmp_path / "j"))
     assert code == 0, out
     names = {p.name for p in (tmp_path / "j").iterdir()}
-    assert names == {
-        f"{n}.jsonl" for n in ("documents", "entities", "mentions", "events", "claims", "quotes")
-    }
+    tables = ("documents", "entities", "mentions", "events", "claims", "quotes")
+    merged = ("canonical_events", "conflicts")  # the record across documents
+    assert names == {f"{n}.jsonl" for n in tables + merged}
     doc = json.loads((tmp_path / "j" / "documents.jsonl").read_text().splitlines()[0])
     events = [json.loads(x) for x in (tmp_path / "j" / "events.jsonl").read_text().splitlines()]
     for e in events:

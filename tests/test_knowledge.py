@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED, write
 from sqlalchemy import select
 
 from bilat import api
@@ -15,6 +14,7 @@ from bilat.knowledge.conflicts import conflicts
 from bilat.knowledge.timeline import event_page, timeline
 from bilat.store import schema as s
 from bilat.store.db import Store
+from conftest import SEED, write
 
 DERIVED = (s.canonical_events, s.canonical_reports, s.canonical_actors, s.entity_links)
 
@@ -88,7 +88,9 @@ def test_conflicts_list_both_values_with_sources(seeded: Store) -> None:
     with seeded.read() as conn:
         found = conflicts(conn)
     delivered = [
-        c for c in found if c.kind == "claim" and c.subject == "S-400" and "delivered" in c.attribute
+        c
+        for c in found
+        if c.kind == "claim" and c.subject == "S-400" and "delivered" in c.attribute
     ]
     assert delivered
     values = {v.value for c in delivered for v in c.values}
@@ -122,11 +124,15 @@ def test_a_later_value_is_an_update_not_a_conflict(store: Store, tmp_path: Path)
 
 def test_spelling_variants_link_across_documents(store: Store, tmp_path: Path) -> None:
     a = write(tmp_path / "a.txt", "Deputy Minister Dmitri Volkonsky visited Chennai on Monday.")
-    b = write(tmp_path / "b.txt", "Deputy Minister Dmitry Volkonsky met Indian officials in Chennai.")
+    b = write(
+        tmp_path / "b.txt", "Deputy Minister Dmitry Volkonsky met Indian officials in Chennai."
+    )
     api.ingest(store, [str(a)], published="2025-06-02")
     api.ingest(store, [str(b)], published="2025-06-03")
     with store.read() as conn:
-        links = dict(conn.execute(select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)).all())
+        links = dict(
+            conn.execute(select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)).all()
+        )
     people = {k: v for k, v in links.items() if "volkonsky" in k}
     assert len(people) == 2 and len(set(people.values())) == 1, people
 

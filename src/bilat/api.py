@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from bilat.analyze.names import without_title
 from bilat.config import Settings
@@ -21,7 +22,15 @@ from bilat.errors import NotFoundError
 from bilat.ingest.loaders import Overrides
 from bilat.ingest.run import IngestReport, Listener
 from bilat.ingest.run import ingest as _ingest
+from bilat.knowledge import conflicts as _conflicts
+from bilat.knowledge import dossier as _dossier
+from bilat.knowledge import record as _record
+from bilat.knowledge import timeline as _timeline
+from bilat.knowledge.conflicts import Conflict
+from bilat.knowledge.dossier import Dossier
+from bilat.knowledge.timeline import EventPage, Item
 from bilat.store import findings, read
+from bilat.store import schema as _schema
 from bilat.store.db import Store, open_store
 from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
 
@@ -137,3 +146,79 @@ def quotes(
 def sample_corpus() -> Path:
     """The folder of sample articles shipped with bilat."""
     return Path(str(resources.files("bilat").joinpath("corpus")))
+
+
+# --- the merged record (knowledge layer) ----------------------------------------------
+
+
+def _canonical(conn: Connection, name: str) -> str:
+    """The canonical entity id of an id, name or alias (its link across documents)."""
+    return _dossier.canonical_entity(conn, _find(conn, name))
+
+
+def timeline(
+    store: Store,
+    pair: tuple[str, str] | None = None,
+    *,
+    entity: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    etype: str | None = None,
+    status: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[Item], list[Item]]:
+    """Canonical events in date order, then the undated ones, each list paged by
+    ``limit``/``offset``; ``pair`` is two actor names ("India", "Russia"), ``entity`` one.
+    """
+    with store.read() as conn:
+        actors = (_canonical(conn, pair[0]), _canonical(conn, pair[1])) if pair else None
+        found = _canonical(conn, entity) if entity else None
+        return _timeline.timeline(conn, actors, found, since, until, etype, status, limit, offset)
+
+
+def conflicts(store: Store, *, entity: str | None = None, updates: bool = False) -> list[Conflict]:
+    """Where sources disagree (claims, canonical events), each value with its sources;
+    with ``updates``, later values of a changing quantity too."""
+    with store.read() as conn:
+        return _conflicts.conflicts(conn, _canonical(conn, entity) if entity else None, updates)
+
+
+def event(store: Store, canonical_id: str) -> EventPage:
+    """One canonical event (id or unique prefix) with its status history and reports."""
+    with store.read() as conn:
+        page = _timeline.event_page(conn, _event_id(conn, canonical_id))
+    if page is None:  # pragma: no cover - _event_id found it
+        raise NotFoundError(f"no canonical event {canonical_id!r}")
+    return page
+
+
+def _event_id(conn: Connection, ref: str) -> str:
+    key = ref.strip().lower()
+    ce = _schema.canonical_events.c
+    if not key.startswith("ce-"):
+        key = "ce-" + key
+    if len(key) < 7 or not all(ch in "0123456789abcdef" for ch in key[3:]):
+        raise NotFoundError(f"no canonical event {ref!r} (ids look like ce-3f2a9c0d1e2f3a4b)")
+    ids = list(conn.scalars(select(ce.id).where(ce.id.like(key + "%")).limit(2)))
+    if not ids:
+        raise NotFoundError(f"no canonical event {ref!r}")
+    if len(ids) > 1:
+        raise NotFoundError(f"{ref!r} matches several canonical events; give more characters")
+    return str(ids[0])
+
+
+def rebuild(store: Store, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Recompute the merged record from the stored extractions in one transaction;
+    (reports placed, canonical events). ``progress(done, total)`` after each document."""
+    with store.write() as conn:
+        placed = _record.rebuild(conn, progress)
+        events = conn.scalar(select(func.count()).select_from(_schema.canonical_events))
+    return placed, int(events or 0)
+
+
+def dossier(store: Store, name: str) -> Dossier:
+    """An entity's dossier: roles over time, canonical events, claims about it, its quotes,
+    the entities named with it, its mentions; every item with its document and span."""
+    with store.read() as conn:
+        return _dossier.dossier(conn, _find(conn, name))

@@ -214,17 +214,22 @@ def entities(
 def entity(
     name: Annotated[str, typer.Argument(help="Id, name or alias, e.g. 'PM Modi' or s-400.")],
     limit: Annotated[
-        int, typer.Option(min=0, max=LIMIT_MAX, help="Mentions to show (0 for none).")
+        int,
+        typer.Option(
+            min=0,
+            max=LIMIT_MAX,
+            help="Rows of each list to show: events, claims, quotes, mentions (0 for none).",
+        ),
     ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
-    """One entity: aliases, roles, and its mentions with their sentences and sources."""
-    with _store() as store:
-        page = api.entity(store, name)
-    if as_json:
-        print(render.to_json(page))
-    else:
-        render.entity_page(out, page, limit)
+    """One entity's dossier: roles, events, claims, quotes, related entities, mentions.
+
+    Also its aliases and linked ids; roles over time; the canonical events it takes part
+    in; the entities named in the same sentences; every item with its source."""
+    from bilat.record_cli import entity_dossier
+
+    entity_dossier(name, limit, as_json)
 
 
 @app.command()
@@ -368,14 +373,15 @@ def quotes(
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, csv or plover (see README, Export).")
+        str, typer.Option("--format", help="jsonl, csv, plover or graphml (see README, Export).")
     ] = "jsonl",
     out_dir: Annotated[
         str, typer.Option("--out", help="Folder to write into (created if missing).")
     ] = "export",
     as_json: JsonFlag = False,
 ) -> None:
-    """Write documents, entities, mentions, events, claims and quotes to files."""
+    """Write documents, entities, mentions, events, claims, quotes, and the merged record
+    (canonical events with their reports, conflicts) to files; graphml: the actor network."""
     from pathlib import Path
 
     from bilat.export import export as run_export
@@ -408,15 +414,37 @@ def eval_(
     """Score bilat against hand-written gold: precision, recall and F1 for entities, events,
     claims, quotes."""
     from bilat.evaluate import below_floors, evaluate
+    from bilat.knowledge_eval import KnowledgeReport, evaluate_knowledge, is_knowledge_gold
     from bilat.sentence_eval import SentenceReport, evaluate_sentences, is_sentence_set
 
+    report: Any
     try:
         sentences = is_sentence_set(Path(gold))
         with err.status("reading the gold documents into a fresh database…"):
-            report = evaluate_sentences(gold) if sentences else evaluate(gold)
+            if is_knowledge_gold(Path(gold)):
+                report = evaluate_knowledge(gold)
+            else:
+                report = evaluate_sentences(gold) if sentences else evaluate(gold)
         failures = below_floors(report, baseline) if baseline else []
     except BilatError as exc:
         raise _fail("{}", exc) from None
+    if isinstance(report, KnowledgeReport):
+        body = {
+            "gold": report.gold,
+            "scores": report.figures(),
+            "misses": report.misses[:errors],
+            "false_alarms": report.false_alarms[:errors],
+            "below_floors": failures,
+        }
+        if as_json:
+            print(render.to_json(body))
+        else:
+            render.knowledge_report(out, report, errors)
+            for line in failures:
+                err.print(markup("[red]below floor:[/red] {}", line), soft_wrap=True)
+        if failures:
+            raise typer.Exit(1)
+        return
     if as_json:
         body: dict[str, Any] = {"gold": report.gold, "scores": report.figures()}
         if isinstance(report, SentenceReport):
@@ -461,3 +489,7 @@ def demo(as_json: JsonFlag = False) -> None:
     out.print("Next: bilat entity 'Rajnath Singh' · bilat search summit · bilat show <doc id>")
     if report.failed:
         raise typer.Exit(1)
+
+
+# The merged record's commands (timeline, conflicts, event, rebuild) register on ``app``.
+from bilat import record_cli  # noqa: E402,F401

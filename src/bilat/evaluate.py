@@ -25,7 +25,6 @@ from bilat.analyze.gazetteer import gazetteer
 from bilat.analyze.slug import slugify
 from bilat.errors import BilatError, InputError, NotFoundError
 from bilat.event_alignment import FieldTally, align, plover_type, tally_fields
-from bilat.sentence_eval import SentenceReport
 from bilat.store import read
 from bilat.store import schema as s
 from bilat.store.db import Store

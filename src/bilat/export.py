@@ -1,27 +1,33 @@
-"""``bilat export``: the whole store as JSON Lines, CSV, or PLOVER-style event records.
+"""``bilat export``: the whole store as JSON Lines, CSV, PLOVER-style event records, or
+a GraphML network of the actors of canonical events.
 
 Formats are documented in the README ("Export"). Every record that comes from text
-carries its evidence: document id and character offsets into the document text.
+carries its evidence: document id and character offsets into the document text. Every
+format also writes the merged record: ``canonical_events.jsonl`` and ``conflicts.jsonl``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+import networkx as nx  # type: ignore[import-untyped]
+from sqlalchemy import Connection, select
 
 from bilat.analyze import plover
 from bilat.errors import BilatError
+from bilat.knowledge.conflicts import conflicts
+from bilat.knowledge.timeline import Cited, evidence
 from bilat.render import _plain
 from bilat.store import findings
 from bilat.store import schema as s
 from bilat.store.db import Store
 
-FORMATS = ("jsonl", "csv", "plover")
+FORMATS = ("jsonl", "csv", "plover", "graphml")
 
 
 def _documents(store: Store) -> Iterator[dict[str, Any]]:
@@ -174,6 +180,144 @@ def _quotes(store: Store) -> Iterator[dict[str, Any]]:
         }
 
 
+CHUNK = 500  # ids per IN (...) list
+NOT_ACTORS = ("place", "platform", "forum")  # named by events, but they do not act
+CANONICAL_FIELDS = ("id", "type", "subtype", "status", "date_start", "date_end")
+
+
+def _entity_names(conn: Connection) -> dict[str, tuple[str, str]]:
+    e = s.entities.c
+    return {r.id: (r.name, r.type) for r in conn.execute(select(e.id, e.name, e.type))}
+
+
+def _canonical_reports(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+    """Each canonical event's reports, oldest first (undated last), with evidence spans."""
+    cr, e, d = s.canonical_reports.c, s.events.c, s.documents.c
+    query = (
+        select(cr.canonical_id, cr.event_id, cr.document_id, cr.status, cr.published, cr.seq)
+        .add_columns(e.date_start, e.date_end, e.date_text, e.attribution, e.confidence, d.source)
+        .join(s.events, e.id == cr.event_id)
+        .join(s.documents, d.id == cr.document_id)
+    )
+    rows = conn.execute(query).all()
+    ids = [r.event_id for r in rows]
+    cited: dict[int, Cited] = {}
+    for i in range(0, len(ids), CHUNK):
+        cited.update(evidence(conn, ids[i : i + CHUNK]))
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in sorted(rows, key=lambda r: (r.published is None, str(r.published), r.seq)):
+        ev = cited.get(r.event_id)
+        span = {k: getattr(ev, k) for k in ("document_id", "start", "end", "text")} if ev else None
+        out[r.canonical_id].append(
+            {
+                "event_id": r.event_id,
+                "document_id": r.document_id,
+                "outlet": r.source,
+                "status": r.status,
+                "published": _plain(r.published),
+                "date_start": _plain(r.date_start),
+                "date_end": _plain(r.date_end),
+                "date_text": r.date_text,
+                "attribution": r.attribution,
+                "confidence": r.confidence,
+                "evidence": span,
+            }
+        )
+    return out
+
+
+def _history(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statuses in the order the reports first gave them, with their documents."""
+    steps: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        step = steps.setdefault(
+            r["status"], {"status": r["status"], "first_reported": r["published"], "documents": []}
+        )
+        if r["document_id"] not in step["documents"]:
+            step["documents"].append(r["document_id"])
+    return list(steps.values())
+
+
+def canonical_event_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Each canonical event: merged fields (ids and names), actors, status history, reports."""
+    ce, ca = s.canonical_events.c, s.canonical_actors.c
+    with store.read() as conn:
+        names = _entity_names(conn)
+        actors: dict[str, list[str]] = defaultdict(list)
+        for r in conn.execute(select(ca.canonical_id, ca.entity_id).order_by(ca.entity_id)):
+            actors[r.canonical_id].append(r.entity_id)
+        reports = _canonical_reports(conn)
+        rows = conn.execute(select(s.canonical_events).order_by(ce.seq, ce.id)).all()
+
+    def name(entity_id: str | None) -> str | None:
+        return names.get(entity_id, (entity_id, ""))[0] if entity_id else None
+
+    for r in rows:
+        record: dict[str, Any] = {k: _plain(getattr(r, k)) for k in CANONICAL_FIELDS}
+        for field in ("source", "target", "place", "forum", "platform"):
+            record[field] = name(getattr(r, f"{field}_id"))
+            record[f"{field}_id"] = getattr(r, f"{field}_id")
+        record |= {
+            "session": r.session,
+            "quantity": r.quantity,
+            "report_count": r.report_count,
+            "source_count": r.source_count,
+            "disputed": r.disputed.split(",") if r.disputed else [],
+            "actors": actors.get(r.id, []),
+            "history": _history(reports.get(r.id, [])),
+            "reports": reports.get(r.id, []),
+        }
+        yield record
+
+
+def conflict_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every disagreement and update, each value with its sources and their sentences."""
+    with store.read() as conn:
+        found = conflicts(conn, updates=True)
+    for c in found:
+        yield _plain(c)
+
+
+def actor_graph(store: Store) -> nx.DiGraph:
+    """Actors of canonical events (not places, platforms, forums) as nodes; an edge from
+    source to target per pair, weighted by canonical events, with the PLOVER types seen."""
+    ce, ca = s.canonical_events.c, s.canonical_actors.c
+    with store.read() as conn:
+        names = _entity_names(conn)
+        counts = Counter(conn.execute(select(ca.entity_id)).scalars())
+        rows = conn.execute(
+            select(ce.source_id, ce.target_id, ce.type, ce.subtype)
+            .where(ce.source_id.is_not(None), ce.target_id.is_not(None))
+            .where(ce.source_id != ce.target_id)
+        ).all()
+    weights = Counter((r.source_id, r.target_id) for r in rows)
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    subtypes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        kinds[r.source_id, r.target_id].add(r.type)
+        subtypes[r.source_id, r.target_id].add(r.subtype)
+    ends = {x for pair in weights for x in pair}
+    graph = nx.DiGraph()
+    for entity_id in sorted(set(counts) | ends):
+        name, kind = names.get(entity_id, (entity_id, ""))
+        if kind not in NOT_ACTORS or entity_id in ends:
+            graph.add_node(entity_id, name=name, type=kind, events=counts[entity_id])
+    for (source, target), weight in sorted(weights.items()):
+        types, subs = (
+            ",".join(sorted(kinds[source, target])),
+            ",".join(sorted(subtypes[source, target])),
+        )
+        graph.add_edge(source, target, weight=weight, types=types, subtypes=subs)
+    return graph
+
+
+def write_graphml(store: Store, path: Path) -> int:
+    """``actors.graphml`` (loads back with ``networkx.read_graphml``); nodes written."""
+    graph = actor_graph(store)
+    nx.write_graphml(graph, path)
+    return int(graph.number_of_nodes())
+
+
 def _read(store: Store, fn: Any) -> list[Any]:
     with store.read() as conn:
         return list(fn(conn))
@@ -222,12 +366,21 @@ def export(store: Store, fmt: str, out: Path) -> dict[str, int]:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BilatError(f"{out}: cannot create the output folder: {exc.strerror}") from None
+    written = {
+        "canonical_events.jsonl": _write_jsonl(
+            out / "canonical_events.jsonl", canonical_event_records(store)
+        ),
+        "conflicts.jsonl": _write_jsonl(out / "conflicts.jsonl", conflict_records(store)),
+    }
+    if fmt == "graphml":
+        return {"actors.graphml": write_graphml(store, out / "actors.graphml"), **written}
     events = _read(store, findings.list_events)
     if fmt == "plover":
         return {
             "events.plover.jsonl": _write_jsonl(
                 out / "events.plover.jsonl", map(plover_record, events)
-            )
+            ),
+            **written,
         }
     tables = {
         "documents": _documents(store),
@@ -238,4 +391,7 @@ def export(store: Store, fmt: str, out: Path) -> dict[str, int]:
         "quotes": _quotes(store),
     }
     write = _write_jsonl if fmt == "jsonl" else _write_csv
-    return {f"{name}.{fmt}": write(out / f"{name}.{fmt}", rows) for name, rows in tables.items()}
+    tables_written = {
+        f"{name}.{fmt}": write(out / f"{name}.{fmt}", rows) for name, rows in tables.items()
+    }
+    return {**tables_written, **written}

@@ -57,8 +57,12 @@ class KnowledgeReport:
         return {
             "clusters": self.clusters.figures(),
             "conflicts": self.conflicts.figures(),
-            "status": {"accuracy": self.status_right / self.status_total if self.status_total else 0.0},
-            "coverage": {"aligned": self.aligned / self.cluster_reports if self.cluster_reports else 0.0},
+            "status": {
+                "accuracy": self.status_right / self.status_total if self.status_total else 0.0
+            },
+            "coverage": {
+                "aligned": self.aligned / self.cluster_reports if self.cluster_reports else 0.0
+            },
             "updates": {"as_conflicts": float(self.updates_as_conflicts)},
         }
 
@@ -87,14 +91,18 @@ def _numbers(c: Conflict) -> list[float]:
     return out
 
 
-def evaluate_knowledge(gold: str | Path, keep: dict[str, int] | None = None) -> KnowledgeReport:
-    """Score a knowledge gold file; ``keep``, when given, receives PATH#N -> event id."""
+def evaluate_knowledge(
+    gold: str | Path, keep: dict[str, int] | None = None, folder: Path | None = None
+) -> KnowledgeReport:
+    """Score a knowledge gold file; ``keep``, when given, receives PATH#N -> event id, and
+    ``folder``, when given, keeps the evaluation database there (``eval.db``)."""
     path = Path(gold)
     if not is_knowledge_gold(path):
         raise InputError(str(path), "not a knowledge gold file (needs a top-level 'clusters' list)")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     report = KnowledgeReport(str(path))
-    with tempfile.TemporaryDirectory(prefix="bilat-eval-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bilat-eval-") as scratch:
+        tmp = str(folder) if folder is not None else scratch
         store = api.open(f"sqlite:///{tmp}/eval.db")
         try:
             names = _Names(store)
@@ -106,14 +114,22 @@ def evaluate_knowledge(gold: str | Path, keep: dict[str, int] | None = None) -> 
                     golds = entry.get("events") or []
                     keyed = [dict(g, _key=f"{entry['path']}#{i}") for i, g in enumerate(golds)]
                     preds = api.events(store, document=doc_id)
-                    pairs, _, _ = align(keyed, preds, lambda g, p: _event_diff(g, p, names), names.id)
+                    pairs, _, _ = align(
+                        keyed, preds, lambda g, p: _event_diff(g, p, names), names.id
+                    )
                     system.update({g["_key"]: p.id for g, p, _ in pairs})
             with store.read() as conn:
                 cr = s.canonical_reports.c
                 canonical = dict(conn.execute(select(cr.event_id, cr.canonical_id)).all())
-                statuses = dict(conn.execute(select(s.canonical_events.c.id, s.canonical_events.c.status)).all())
+                statuses = dict(
+                    conn.execute(select(s.canonical_events.c.id, s.canonical_events.c.status)).all()
+                )
                 found = conflicts(conn, updates=True)
-                links = dict(conn.execute(select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)).all())
+                links = dict(
+                    conn.execute(
+                        select(s.entity_links.c.entity_id, s.entity_links.c.canonical_id)
+                    ).all()
+                )
             if keep is not None:
                 keep.update(system)
             _score_clusters(report, data, system, canonical, statuses)
@@ -123,8 +139,13 @@ def evaluate_knowledge(gold: str | Path, keep: dict[str, int] | None = None) -> 
     return report
 
 
-def _score_clusters(report: KnowledgeReport, data: dict[str, Any], system: dict[str, int],
-                    canonical: dict[int, str], statuses: dict[str, str]) -> None:
+def _score_clusters(
+    report: KnowledgeReport,
+    data: dict[str, Any],
+    system: dict[str, int],
+    canonical: dict[int, str],
+    statuses: dict[str, str],
+) -> None:
     gold_of: dict[str, int] = {}
     for i, cluster in enumerate(data.get("clusters") or []):
         for key in cluster["reports"]:
@@ -139,7 +160,14 @@ def _score_clusters(report: KnowledgeReport, data: dict[str, Any], system: dict[
             ok = statuses.get(best) == cluster.get("status")
             report.status_right += ok
             if not ok:
-                report.misses.append({"kind": "status", "cluster": cluster["name"], "gold": cluster.get("status"), "found": statuses.get(best)})
+                report.misses.append(
+                    {
+                        "kind": "status",
+                        "cluster": cluster["name"],
+                        "gold": cluster.get("status"),
+                        "found": statuses.get(best),
+                    }
+                )
     keys = sorted(system)
     for a, b in combinations(keys, 2):
         if a.split("#")[0] == b.split("#")[0]:
@@ -154,12 +182,24 @@ def _score_clusters(report: KnowledgeReport, data: dict[str, Any], system: dict[
             report.false_alarms.append({"kind": "cluster pair", "found": [a, b]})
         elif together_gold:
             report.clusters.fn += 1
-            report.misses.append({"kind": "cluster pair", "cluster": data["clusters"][gold_of[a]]["name"], "gold": [a, b]})
+            report.misses.append(
+                {
+                    "kind": "cluster pair",
+                    "cluster": data["clusters"][gold_of[a]]["name"],
+                    "gold": [a, b],
+                }
+            )
 
 
-def _score_conflicts(report: KnowledgeReport, data: dict[str, Any], system: dict[str, int],
-                     canonical: dict[int, str], found: list[Conflict], names: _Names,
-                     links: dict[str, str]) -> None:
+def _score_conflicts(
+    report: KnowledgeReport,
+    data: dict[str, Any],
+    system: dict[str, int],
+    canonical: dict[int, str],
+    found: list[Conflict],
+    names: _Names,
+    links: dict[str, str],
+) -> None:
     clusters = {c["name"]: c for c in data.get("clusters") or []}
 
     def subject(name: str) -> str | None:
@@ -170,7 +210,11 @@ def _score_conflicts(report: KnowledgeReport, data: dict[str, Any], system: dict
         if g.get("kind", "claim") == "event":
             cluster = clusters.get(g.get("cluster", ""), {})
             ids = {canonical.get(system[k]) for k in cluster.get("reports", []) if k in system}
-            return c.kind == "event" and c.canonical_id in ids and c.attribute.startswith(str(g.get("field", "")))
+            return (
+                c.kind == "event"
+                and c.canonical_id in ids
+                and c.attribute.startswith(str(g.get("field", "")))
+            )
         if c.kind == "event" or c.subject_id != subject(str(g["subject"])):
             return False
         have = _numbers(c)
@@ -188,7 +232,12 @@ def _score_conflicts(report: KnowledgeReport, data: dict[str, Any], system: dict
                 hit[i] = True
         else:
             report.conflicts.fp += 1
-            report.false_alarms.append({"kind": "conflict", "found": f"{c.subject}: {c.attribute} {[v.shown for v in c.values]}"})
+            report.false_alarms.append(
+                {
+                    "kind": "conflict",
+                    "found": f"{c.subject}: {c.attribute} {[v.shown for v in c.values]}",
+                }
+            )
             if any(matches(u, c) for u in updates):
                 report.updates_as_conflicts += 1
     report.conflicts.tp = sum(hit)

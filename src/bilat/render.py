@@ -361,9 +361,9 @@ def knowledge_report(console: Console, report: Any, errors: int) -> None:
         table.add_row(
             kind,
             *(f"{metrics[m]:.3f}" if m in metrics else "-" for m in ("precision", "recall", "f1")),
-            f"{metrics['accuracy']:.3f}" if "accuracy" in metrics else (
-                f"{metrics['aligned']:.3f} aligned" if "aligned" in metrics else "-"
-            ),
+            f"{metrics['accuracy']:.3f}"
+            if "accuracy" in metrics
+            else (f"{metrics['aligned']:.3f} aligned" if "aligned" in metrics else "-"),
         )
     console.print(table)
     console.print(markup("updates reported as conflicts: {}", report.updates_as_conflicts))

@@ -355,13 +355,18 @@ def aspect(token: Token) -> str | None:
     noun = token.head if token.dep_ == "nummod" else token
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
         # the whole of a partitive ("four of the five squadrons"): the set's own act, if any
-        own = next((_participle(c, words) for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+        own = next(
+            (_participle(c, words) for c in noun.children if c.dep_ in ("relcl", "acl")), None
+        )
         return own or "total"
     for node in [token, *token.ancestors]:
         found = words.get(node.lemma_.lower())
-        if found is None and node.pos_ in ("VERB", "AUX") or node.pos_ in money.NOUNS:
+        if (found is None and node.pos_ in ("VERB", "AUX")) or node.pos_ in money.NOUNS:
             for child in node.children:  # "the number delivered", "squadrons ordered"
-                if child.dep_ in ("acl", "amod", "dobj", "nsubjpass", "attr") and child.i != token.i:
+                if (
+                    child.dep_ in ("acl", "amod", "dobj", "nsubjpass", "attr")
+                    and child.i != token.i
+                ):
                     found = found or _participle(child, words)
         if found:
             return found

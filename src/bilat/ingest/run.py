@@ -12,9 +12,9 @@ from bilat.analyze.read import Failure, analyze_each
 from bilat.errors import InputError, describe
 from bilat.ingest.document import build_document
 from bilat.ingest.loaders import Loaded, Overrides, Skipped, input_file, load_paths
+from bilat.knowledge import record
 from bilat.models import Analysis, Document
 from bilat.store.db import Store
-from bilat.knowledge import record
 from bilat.store.write import has_document, save_analysis
 
 STATUSES = ("stored", "skipped", "failed")

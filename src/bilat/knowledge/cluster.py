@@ -7,7 +7,8 @@ report to it, and redrawing its merged view, costs the same whatever its size.
 A report joins the candidate that it is *compatible* with and that it agrees with most:
 - compatible: one family of subtypes (kin in lexicon/events.yaml), no second report from
   the same document, no other forum, numbered session or platform, actors that overlap
-  (directly or through their countries) when both give any, and dates within
+  (directly or through their countries) when both give any, places in one country, and
+  dates within
   ``DATE_SLACK_DAYS`` when both name days, unless forum and session agree (then the
   dates are one happening's and a difference is a conflict to show, not a reason to split);
 - agreement: forum and session (3), forum (1), each person or organisation in common
@@ -19,6 +20,7 @@ A report joins the candidate that it is *compatible* with and that it agrees wit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -26,11 +28,23 @@ from typing import Any
 from bilat.knowledge.reports import Report
 
 DATE_SLACK_DAYS = 2
+MONTH_DAYS = 31
 MIN_SCORE = 2.0
 HAPPENED = ("occurred", "ongoing")
 FUTURE = ("planned", "expected")
 STATUS_RANK = {"occurred": 6, "ongoing": 5, "planned": 4, "expected": 3, "possible": 2, "denied": 1}
-FIELDS = ("subtype", "place", "forum", "session", "platform", "source", "target", "quantity")
+FIELDS = (
+    "subtype",
+    "place",
+    "place_country",
+    "venue",
+    "forum",
+    "session",
+    "platform",
+    "source",
+    "target",
+    "quantity",
+)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -67,6 +81,9 @@ class Summary:
     latest: list[Any]  # [published or "", event id, status] of the newest report
     best: list[Any]  # [confidence, event id] of the surest report
     topics: list[str]
+    context: list[str] = dataclasses.field(
+        default_factory=list
+    )  # article pairs of actorless reports
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Summary:
@@ -102,6 +119,8 @@ class Summary:
                 self.dated = mine
         self.actors = sorted(set(self.actors) | r.actors)
         self.countries = sorted(set(self.countries) | r.countries)
+        if not r.countries:
+            self.context = sorted(set(self.context) | r.context)
         outlet = r.outlet or f"document {r.document_id[:12]}"
         if outlet not in self.outlets:
             self.outlets = sorted([*self.outlets, outlet])
@@ -112,9 +131,10 @@ class Summary:
         if r.confidence > self.best[0]:
             self.best = [r.confidence, r.event_id]
 
-    def value(self, name: str) -> str | None:
-        """The value most reports give (ties: the larger, so the choice is stable)."""
-        bucket = self.counts.get(name)
+    def value(self, name: str, besides: str | None = None) -> str | None:
+        """The value most reports give (ties: the larger, so the choice is stable), other
+        than ``besides`` (a target is never the source)."""
+        bucket = {k: n for k, n in self.counts.get(name, {}).items() if k != besides}
         return max(bucket, key=lambda v: (bucket[v], v)) if bucket else None
 
     def date(self) -> tuple[dt.date | None, dt.date | None]:
@@ -155,6 +175,27 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     return 0
 
 
+def _planned(status: str) -> bool:
+    return status in FUTURE or status == "possible"
+
+
+def _polarity(status: str) -> str | None:
+    """Whether a report says it happened (or will) or that it did not; None: no telling."""
+    return None if status == "unknown" else "negative" if status == "denied" else "positive"
+
+
+def _kin_platform(a: str, b: str) -> bool:
+    """One platform, or one a variant of the other by its name ("rafale", "rafale-m"; "k2",
+    "k2pl"): the same system as far as one deal goes."""
+    x, y = a.replace("-", ""), b.replace("-", "")
+    if x == y or x.startswith(y) or y.startswith(x):
+        return True
+    head_a, head_b = a.split("-")[0], b.split("-")[0]  # "k2-black-panther", "k2pl"
+    return any(ch.isdigit() for ch in head_a) and (
+        head_b.startswith(head_a) or head_a.startswith(head_b)
+    )
+
+
 def _holds(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[0] and b[1] <= a[1]
 
@@ -166,37 +207,60 @@ def score(r: Report, c: Summary) -> float | None:
         return None
     if r.session is not None and session and str(r.session) not in session:
         return None
-    identity = bool(r.forum and r.session is not None and r.forum in forum and str(r.session) in session)
+    identity = bool(
+        r.forum and r.session is not None and r.forum in forum and str(r.session) in session
+    )
+    venues = c.counts.get("venue", {})
+    if r.venue and venues and r.venue not in venues:
+        return None  # Rajghat is not Rashtrapati Bhavan
     platforms = c.counts.get("platform", {})
-    if r.platform and platforms and r.platform not in platforms:
+    if r.platform and platforms and not any(_kin_platform(r.platform, p) for p in platforms):
         return None
+    countries_of_place = c.counts.get("place_country", {})
+    if r.place_country and countries_of_place and r.place_country not in countries_of_place:
+        return None  # Tianjin is not India
+    if _polarity(r.status) and c.latest[1] and _polarity(r.status) != _polarity(str(c.latest[2])):
+        return None  # "no contract was signed" is not the signing
     actors, countries = set(c.actors), set(c.countries)
     people = r.actors - r.countries
     if r.actors and actors and not (r.actors & actors or r.countries & countries):
         return None
     points = 3.0 if identity else 1.0 if r.forum and r.forum in forum else 0.0
     points += len(people & actors)
-    if len(r.countries & countries) >= 2:
+    # the countries it is between; when a report names no one, its article's pair
+    shared = len((r.countries or r.context) & (countries or set(c.context)))
+    points += 1.0 if shared >= 2 else 0.5 if shared == 1 else 0.0
+    if r.venue and r.venue in venues:
         points += 1
-    if r.platform and r.platform in platforms:
+    if r.platform and any(_kin_platform(r.platform, p) for p in platforms):
         points += 1
     if r.place and r.place in c.counts.get("place", {}):
         points += 1
+    plans = _planned(r.status) and _planned(str(c.latest[2])) and bool(r.platform and platforms)
+    identity = identity or (
+        plans and shared >= 2
+    )  # a plan's date may slip: a conflict, not another act
     if r.precise is not None and c.precise is not None:
         span = (_day(c.precise[0]), _day(c.precise[1]))
         gap = _gap(r.precise, span)  # type: ignore[arg-type]
         if gap > DATE_SLACK_DAYS and not identity:
             return None
-        points += 2 if r.precise == span else 1 if gap == 0 else 0
+        points += (
+            2 if r.precise == span else 1 if gap == 0 else -1
+        )  # other days: likely another act
     elif r.date_start is not None and c.dated is not None:
         # a month or a year: it must meet the event's dates, and agrees when one holds the other
         span = (_day(c.dated[0]), _day(c.dated[1]))
         mine = (r.date_start, r.date_end or r.date_start)
         if _gap(mine, span) > DATE_SLACK_DAYS and not identity:  # type: ignore[arg-type]
             return None
-        points += 1 if _holds(mine, span) or _holds(span, mine) else 0  # type: ignore[arg-type]
-    if r.subtype not in c.counts.get("subtype", {}):
-        points -= 1  # a kin word ("summit" for a "meeting"): one more thing must agree
+        wider = max((span[1] - span[0]).days, (mine[1] - mine[0]).days)  # type: ignore[operator]
+        close = wider <= MONTH_DAYS  # a month holding a day agrees; a year says little
+        same = mine == span  # "in 2026" and "in 2026": they agree, however wide
+        points += 1 if same or (close and (_holds(mine, span) or _holds(span, mine))) else 0  # type: ignore[arg-type]
+    # the same word for the act counts a little; a kin word ("summit" for a "meeting") asks
+    # for one more thing to agree
+    points += 0.0 if r.subtype in c.counts.get("subtype", {}) else -1.0
     return points if points >= MIN_SCORE else None
 
 
@@ -216,7 +280,7 @@ def merged(c: Summary) -> dict[str, Any]:
         "session": int(session) if session is not None else None,
         "platform_id": c.value("platform"),
         "source_id": c.value("source"),
-        "target_id": c.value("target"),
+        "target_id": c.value("target", besides=c.value("source")),
         "quantity": float(quantity) if quantity is not None else None,
         "report_count": sum(c.counts.get("subtype", {}).values()),
         "source_count": len(c.outlets),

@@ -19,6 +19,7 @@ import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from sqlalchemy import Connection, select
 
@@ -102,9 +103,21 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
     c, d = s.claims.c, s.documents.c
     query = (
         select(
-            c.id, c.document_id, c.subject_id, c.subject_text, c.attribute, c.unit, c.aspect,
-            c.value_num, c.value_text, c.as_of, c.attribution, c.start_char, c.end_char,
-            d.source, d.published,
+            c.id,
+            c.document_id,
+            c.subject_id,
+            c.subject_text,
+            c.attribute,
+            c.unit,
+            c.aspect,
+            c.value_num,
+            c.value_text,
+            c.as_of,
+            c.attribution,
+            c.start_char,
+            c.end_char,
+            d.source,
+            d.published,
         )
         .join(s.documents, d.id == c.document_id)
         .where(
@@ -146,13 +159,21 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
             if len(values) > 1:
                 as_of = max((r.as_of for r in group if r.as_of), default=None)
                 key = _id("claim", subject, attribute, unit, aspect, when)
-                out.append(Conflict(key, "claim", subject, names.get(subject, subject), what, as_of, values))
+                out.append(
+                    Conflict(
+                        key, "claim", subject, names.get(subject, subject), what, as_of, values
+                    )
+                )
             found.append((when, values))
         dated = sorted((w, v) for w, v in found if isinstance(w, dt.date) and len(v) == 1)
-        for (earlier, a), (later, b) in zip(dated, dated[1:], strict=False):
+        for (earlier, a), (later, b) in pairwise(dated):
             if a[0].value != b[0].value:
                 key = _id("update", subject, attribute, unit, aspect, earlier, later)
-                out.append(Conflict(key, "update", subject, names.get(subject, subject), what, later, [*a, *b]))
+                out.append(
+                    Conflict(
+                        key, "update", subject, names.get(subject, subject), what, later, [*a, *b]
+                    )
+                )
     return out
 
 
@@ -185,7 +206,9 @@ def _acts(conn: Connection, rows: list) -> dict[int, str]:  # type: ignore[type-
     for row in rows:
         sentence = conn.execute(
             select(st.start_char, st.end_char).where(
-                st.document_id == row.document_id, st.start_char <= row.start_char, st.end_char > row.start_char
+                st.document_id == row.document_id,
+                st.start_char <= row.start_char,
+                st.end_char > row.start_char,
             )
         ).first()
         if sentence is None:
@@ -202,7 +225,9 @@ def _acts(conn: Connection, rows: list) -> dict[int, str]:  # type: ignore[type-
             )
             .order_by(ev.event_id)
         ).all()
-        pick = next((f for f in found if f.platform_id == row.subject_id), found[0] if found else None)
+        pick = next(
+            (f for f in found if f.platform_id == row.subject_id), found[0] if found else None
+        )
         if pick is not None:
             out[row.id] = pick.canonical_id
     return out
@@ -215,7 +240,15 @@ def _what(attribute: str, unit: str, aspect: str) -> str:
 
 
 def _source(row) -> Source:  # type: ignore[no-untyped-def]
-    return Source(row.document_id, row.source, row.published, row.start_char, row.end_char, "", row.attribution)
+    return Source(
+        row.document_id,
+        row.source,
+        row.published,
+        row.start_char,
+        row.end_char,
+        "",
+        row.attribution,
+    )
 
 
 def with_sentences(conn: Connection, found: list[Conflict]) -> list[Conflict]:
@@ -229,7 +262,9 @@ def with_sentences(conn: Connection, found: list[Conflict]) -> list[Conflict]:
             for src in v.sources:
                 text = conn.execute(
                     select(st.text).where(
-                        st.document_id == src.document_id, st.start_char <= src.start, st.end_char > src.start
+                        st.document_id == src.document_id,
+                        st.start_char <= src.start,
+                        st.end_char > src.start,
                     )
                 ).scalar()
                 sources.append(replace(src, text=text or ""))
@@ -249,9 +284,13 @@ def conflicts_of_event(conn: Connection, canonical_id: str) -> list[Conflict]:
     return with_sentences(conn, event_conflicts(conn, only=canonical_id))
 
 
-def event_conflicts(conn: Connection, entity: str | None = None, only: str | None = None) -> list[Conflict]:
+def event_conflicts(
+    conn: Connection, entity: str | None = None, only: str | None = None
+) -> list[Conflict]:
     ce, cr = s.canonical_events.c, s.canonical_reports.c
-    query = select(ce.id, ce.subtype, ce.forum_id, ce.session, ce.platform_id).where(ce.disputed.is_not(None))
+    query = select(ce.id, ce.subtype, ce.forum_id, ce.session, ce.platform_id).where(
+        ce.disputed.is_not(None)
+    )
     if only:
         query = query.where(ce.id == only)
     if entity:
@@ -260,7 +299,9 @@ def event_conflicts(conn: Connection, entity: str | None = None, only: str | Non
         )
     out: list[Conflict] = []
     for event in conn.execute(query.order_by(ce.seq)).all():
-        docs = list(conn.execute(select(cr.document_id).where(cr.canonical_id == event.id)).scalars())
+        docs = list(
+            conn.execute(select(cr.document_id).where(cr.canonical_id == event.id)).scalars()
+        )
         ids = set(conn.execute(select(cr.event_id).where(cr.canonical_id == event.id)).scalars())
         reports = [r for r in read_reports(conn, docs) if r.event_id in ids]
         label = _label(conn, event)
@@ -272,7 +313,9 @@ def _label(conn: Connection, event) -> str:  # type: ignore[no-untyped-def]
     names = _names(conn, {x for x in (event.forum_id, event.platform_id) if x})
     parts = [event.subtype]
     if event.forum_id:
-        parts.append(f"{_ordinal(event.session)} {names.get(event.forum_id, event.forum_id)}".strip())
+        parts.append(
+            f"{_ordinal(event.session)} {names.get(event.forum_id, event.forum_id)}".strip()
+        )
     if event.platform_id:
         parts.append(names.get(event.platform_id, event.platform_id))
     return " · ".join(parts)
@@ -297,14 +340,31 @@ def _event_field(cid: str, label: str, reports: list) -> list[Conflict]:  # type
         if cls == "future" and not _same_day(values):
             continue
         shown = [Value(k, k, [_report_source(r) for r in rs]) for k, rs in sorted(values.items())]
-        out.append(Conflict(_id("event", cid, "date", cls), "event", None, label, f"date ({cls})", None, shown, cid))
+        out.append(
+            Conflict(
+                _id("event", cid, "date", cls),
+                "event",
+                None,
+                label,
+                f"date ({cls})",
+                None,
+                shown,
+                cid,
+            )
+        )
     facts = [r for r in reports if r.status in FACTS and r.quantity is not None]
     quantities: dict[str, list] = defaultdict(list)
     for r in facts:
         quantities[_number(r.quantity)].append(r)
     if len(quantities) > 1 and _same_day(quantities):
-        shown = [Value(k, k, [_report_source(r) for r in rs]) for k, rs in sorted(quantities.items())]
-        out.append(Conflict(_id("event", cid, "quantity"), "event", None, label, "quantity", None, shown, cid))
+        shown = [
+            Value(k, k, [_report_source(r) for r in rs]) for k, rs in sorted(quantities.items())
+        ]
+        out.append(
+            Conflict(
+                _id("event", cid, "quantity"), "event", None, label, "quantity", None, shown, cid
+            )
+        )
     return out
 
 
@@ -314,7 +374,11 @@ def _same_day(values: dict[str, list]) -> bool:  # type: ignore[type-arg]
     days = {k: {r.published for r in rs if r.published} for k, rs in values.items()}
     keys = list(days)
     return any(
-        abs((x - y).days) <= 1 for i, a in enumerate(keys) for b in keys[i + 1 :] for x in days[a] for y in days[b]
+        abs((x - y).days) <= 1
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        for x in days[a]
+        for y in days[b]
     )
 
 

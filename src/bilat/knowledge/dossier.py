@@ -86,7 +86,7 @@ class Dossier:
     entity: EntityRow
     linked: list[str]  # other ids that are this entity (spellings, partial names)
     attrs: dict[str, Any]
-    roles: list[Role]
+    roles: list[Role]  # newest first
     events: list[Item]  # canonical events it is an actor of: dated in order, then undated
     claims: list[Claim]
     quotes: list[Quote]
@@ -151,7 +151,8 @@ def _roles(conn: Connection, ids: list[str]) -> list[Role]:
         groups[(row.title.lower(), of)].append(row)
     names = _names(conn, {of for _, of in groups if of})
     out = [_role(group, of, names) for (_, of), group in groups.items()]
-    return sorted(out, key=lambda x: (_when(x.since), x.title))
+    newest_first = sorted(out, key=lambda x: (x.since or dt.date.min, x.title), reverse=True)
+    return sorted(newest_first, key=lambda x: x.since is None)  # the current role leads
 
 
 def _role(group: list[Any], of: str | None, names: dict[str, tuple[str, str]]) -> Role:
@@ -304,7 +305,9 @@ def _mentions(
         names = (
             [page.entity.name, *page.entity.aliases] if entity_id != ids[0] else page.entity.aliases
         )
-        aliases += [a for a in names if a not in aliases]
+        for alias in names:
+            if alias not in aliases:
+                aliases.append(alias)
         mentions += page.mentions
     mentions.sort(key=lambda m: (_when(m.published), m.document_id, m.start))
     return attrs, aliases, mentions

@@ -37,14 +37,21 @@ def _records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
             titles[row.person_id].append(row.title)
             if row.of_id:
                 affiliations[row.person_id].append(row.of_id)
-        mentions = select(m.entity_id, func.count()).where(m.entity_id.in_(part)).group_by(m.entity_id)
+        mentions = (
+            select(m.entity_id, func.count()).where(m.entity_id.in_(part)).group_by(m.entity_id)
+        )
         counts.update({row[0]: row[1] for row in conn.execute(mentions)})
     rows = conn.execute(select(e.id, e.type, e.name, e.origin).where(e.id.in_(ids))).all()
     return [
         EntityRecord(
-            row.id, row.type, row.name, tuple(sorted(set(aliases[row.id]))),
-            tuple(sorted(set(titles[row.id]))), tuple(sorted(set(affiliations[row.id]))),
-            row.origin, counts.get(row.id, 0),
+            row.id,
+            row.type,
+            row.name,
+            tuple(sorted(set(aliases[row.id]))),
+            tuple(sorted(set(titles[row.id]))),
+            tuple(sorted(set(affiliations[row.id]))),
+            row.origin,
+            counts.get(row.id, 0),
         )
         for row in sorted(rows, key=lambda x: x.id)
     ]
@@ -55,7 +62,9 @@ def _document_entities(conn: Connection, document_ids: list[str]) -> set[str]:
     found = set(conn.execute(select(m.entity_id).where(m.document_id.in_(document_ids))).scalars())
     found |= set(
         conn.execute(
-            select(p.entity_id).join(s.events, ev.id == p.event_id).where(ev.document_id.in_(document_ids))
+            select(p.entity_id)
+            .join(s.events, ev.id == p.event_id)
+            .where(ev.document_id.in_(document_ids))
         ).scalars()
     )
     return found
@@ -76,7 +85,7 @@ def _candidates(conn: Connection, records: list[EntityRecord]) -> set[str]:
             .where(
                 e.type == rec.type,
                 links.canonical_id == links.entity_id,
-                        or_(
+                or_(
                     func.lower(e.name).like(f"% {last}"),
                     func.lower(e.name).like(f"{rec.name[:2].lower()}%"),
                 ),
@@ -99,7 +108,9 @@ def link_documents(conn: Connection, document_ids: list[str]) -> None:
         return
     links = s.entity_links.c
     linked = set(
-        conn.execute(select(links.entity_id).where(links.entity_id.in_(sorted(mentioned)))).scalars()
+        conn.execute(
+            select(links.entity_id).where(links.entity_id.in_(sorted(mentioned)))
+        ).scalars()
     )
     new = _records(conn, mentioned - linked)
     if not new:

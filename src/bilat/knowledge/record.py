@@ -7,11 +7,10 @@ arrival order (event id) through the same ``place``: the two give the same recor
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
-
-import datetime as dt
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 from sqlalchemy import update as sql_update
@@ -75,8 +74,14 @@ def place(conn: Connection, r: Report) -> str:
         summary = Summary.start(r)
         conn.execute(
             insert(s.canonical_events).values(
-                id=cid, seq=r.event_id, family=r.family, type=r.type,
-                anchor_start=lo, anchor_end=hi, summary=summary.dump(), **merged(summary),
+                id=cid,
+                seq=r.event_id,
+                family=r.family,
+                type=r.type,
+                anchor_start=lo,
+                anchor_end=hi,
+                summary=summary.dump(),
+                **merged(summary),
             )
         )
     else:
@@ -94,12 +99,18 @@ def place(conn: Connection, r: Report) -> str:
         )
     conn.execute(
         insert(s.canonical_reports).values(
-            event_id=r.event_id, canonical_id=cid, document_id=r.document_id,
-            status=r.status, published=r.published, seq=r.event_id,
+            event_id=r.event_id,
+            canonical_id=cid,
+            document_id=r.document_id,
+            status=r.status,
+            published=r.published,
+            seq=r.event_id,
         )
     )
     actors = r.actors | r.countries | {x for x in (r.platform, r.forum, r.place) if x}
-    insert_ignore(conn, s.canonical_actors, [{"canonical_id": cid, "entity_id": a} for a in sorted(actors)])
+    insert_ignore(
+        conn, s.canonical_actors, [{"canonical_id": cid, "entity_id": a} for a in sorted(actors)]
+    )
     return cid
 
 

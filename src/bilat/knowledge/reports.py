@@ -64,6 +64,9 @@ class Report:
     actors: frozenset[str]  # canonical ids: source, target, participants
     countries: frozenset[str]  # the actors' countries (a person's from their roles)
     ordinal: int = 0  # place among its document's events, the same in every database
+    place_country: str | None = None  # the country its place is in
+    venue: str | None = None  # the building or site ("Rajghat", "Rashtrapati Bhavan")
+    context: frozenset[str] = frozenset()  # the document's two most-named countries
 
     @property
     def family(self) -> str:
@@ -92,13 +95,34 @@ def links(conn: Connection) -> dict[str, str]:
     return {r.entity_id: r.canonical_id for r in rows}
 
 
-def _countries(conn: Connection, ids: set[str]) -> dict[str, set[str]]:
+ACTOR_TYPES = ("person", "organization", "country")
+
+
+def _kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, dict[str, object]]]:
+    e = s.entities.c
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    ordered = sorted(ids)
+    for chunk in range(0, len(ordered), 500):
+        query = select(e.id, e.type, e.attrs).where(e.id.in_(ordered[chunk : chunk + 500]))
+        out.update({r.id: (r.type, r.attrs or {}) for r in conn.execute(query)})
+    return out
+
+
+def place_country(kind: tuple[str, dict[str, object]] | None, place: str | None) -> str | None:
+    """The country a place is in (a country is its own), from the gazetteer's attributes."""
+    if kind is None or place is None:
+        return None
+    if kind[0] == "country":
+        return place
+    found = kind[1].get("country") or kind[1].get("capital_of")
+    return str(found) if found else None
+
+
+def _countries(conn: Connection, kinds: dict[str, str]) -> dict[str, set[str]]:
     """Each actor's countries: a country is its own; a person's are those of their roles."""
     out: dict[str, set[str]] = defaultdict(set)
-    if not ids:
+    if not kinds:
         return out
-    e = s.entities.c
-    kinds = {r.id: r.type for r in conn.execute(select(e.id, e.type).where(e.id.in_(ids)))}
     for entity_id, kind in kinds.items():
         if kind == "country":
             out[entity_id].add(entity_id)
@@ -115,6 +139,22 @@ def _countries(conn: Connection, ids: set[str]) -> dict[str, set[str]]:
     return out
 
 
+def _pairs(conn: Connection, documents: set[str]) -> dict[str, frozenset[str]]:
+    """Each document's two most-mentioned countries: the pair an article is about, the
+    actors of a report that names none ("the summit", "no contract was signed")."""
+    m, e = s.mentions.c, s.entities.c
+    query = (
+        select(m.document_id, m.entity_id, func.count().label("n"))
+        .join(s.entities, e.id == m.entity_id)
+        .where(m.document_id.in_(sorted(documents)), e.type == "country")
+        .group_by(m.document_id, m.entity_id)
+    )
+    counts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in conn.execute(query):
+        counts[row.document_id].append((-row.n, row.entity_id))
+    return {doc: frozenset(x for _, x in sorted(found)[:2]) for doc, found in counts.items()}
+
+
 def _first_ids(conn: Connection, documents: set[str]) -> dict[str, int]:
     """Each document's first event id: events of one document are stored in one statement,
     so an event's id less this is its place in the document."""
@@ -128,10 +168,27 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
     ev, doc = s.events.c, s.documents.c
     query = (
         select(
-            ev.id, ev.document_id, ev.start_char, ev.end_char, ev.type, ev.subtype, ev.status,
-            ev.date_start, ev.date_end, ev.forum_id, ev.session, ev.platform_id, ev.place_id,
-            ev.source_id, ev.target_id, ev.quantity, ev.topic, ev.confidence,
-            doc.published, doc.source.label("outlet"),
+            ev.id,
+            ev.document_id,
+            ev.start_char,
+            ev.end_char,
+            ev.type,
+            ev.subtype,
+            ev.status,
+            ev.date_start,
+            ev.date_end,
+            ev.forum_id,
+            ev.session,
+            ev.platform_id,
+            ev.place_id,
+            ev.source_id,
+            ev.target_id,
+            ev.quantity,
+            ev.topic,
+            ev.confidence,
+            ev.venue_id,
+            doc.published,
+            doc.source.label("outlet"),
         )
         .join(s.documents, s.documents.c.id == ev.document_id)
         .order_by(ev.id)
@@ -145,9 +202,12 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
     p = s.event_participants.c
     ids = [r.id for r in rows]
     for chunk in range(0, len(ids), 500):
-        for row in conn.execute(select(p.event_id, p.entity_id).where(p.event_id.in_(ids[chunk : chunk + 500]))):
+        for row in conn.execute(
+            select(p.event_id, p.entity_id).where(p.event_id.in_(ids[chunk : chunk + 500]))
+        ):
             parts[row.event_id].add(row.entity_id)
     canon = links(conn)
+    context = _pairs(conn, {r.document_id for r in rows})
     ordinal: dict[int, int] = {}
     first = _first_ids(conn, {r.document_id for r in rows})
     for r in rows:
@@ -156,18 +216,42 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
     def c(entity: str | None) -> str | None:
         return canon.get(entity, entity) if entity else None
 
+    named = {r.id: {c(x) for x in ({r.source_id, r.target_id} | parts[r.id]) if x} for r in rows}
+    kinds = _kinds(conn, set().union(*named.values()) | {c(r.place_id) for r in rows if r.place_id})
+    # actors are who acts: people, organisations, countries (not the platform or the place)
     actors = {
-        r.id: {c(x) for x in ({r.source_id, r.target_id} | parts[r.id]) if x} for r in rows
+        i: {a for a in group if a and kinds.get(a, ("",))[0] in ACTOR_TYPES}
+        for i, group in named.items()
     }
-    countries = _countries(conn, set().union(*actors.values()))
+    countries = _countries(conn, {a: kinds[a][0] for group in actors.values() for a in group})
     return [
         Report(
-            r.id, r.document_id, r.start_char, r.end_char, r.published, r.outlet, r.type,
-            r.subtype, r.status, r.date_start, r.date_end, c(r.forum_id), r.session,
-            c(r.platform_id), c(r.place_id), c(r.source_id), c(r.target_id), r.quantity,
-            r.topic, r.confidence, frozenset(a for a in actors[r.id] if a),
+            r.id,
+            r.document_id,
+            r.start_char,
+            r.end_char,
+            r.published,
+            r.outlet,
+            r.type,
+            r.subtype,
+            r.status,
+            r.date_start,
+            r.date_end,
+            c(r.forum_id),
+            r.session,
+            c(r.platform_id),
+            c(r.place_id),
+            c(r.source_id),
+            c(r.target_id),
+            r.quantity,
+            r.topic,
+            r.confidence,
+            frozenset(a for a in actors[r.id] if a),
             frozenset().union(*(countries.get(a, set()) for a in actors[r.id] if a)),
             ordinal[r.id],
+            place_country(kinds.get(c(r.place_id) or ""), c(r.place_id)),
+            c(r.venue_id),
+            context.get(r.document_id, frozenset()),
         )
         for r in rows
     ]

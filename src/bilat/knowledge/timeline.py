@@ -91,7 +91,9 @@ def _filtered(
     for actor in [*(pair or ()), *([entity] if entity else [])]:
         query = query.where(ce.id.in_(select(ca.canonical_id).where(ca.entity_id == actor)))
     if since:
-        query = query.where(or_(ce.date_end >= since, and_(ce.date_end.is_(None), ce.date_start >= since)))
+        query = query.where(
+            or_(ce.date_end >= since, and_(ce.date_end.is_(None), ce.date_start >= since))
+        )
     if until:
         query = query.where(ce.date_start <= until)
     if etype:
@@ -127,15 +129,33 @@ def timeline(
 
 
 def items(conn: Connection, rows: list) -> list[Item]:  # type: ignore[type-arg]
-    ids = {x for r in rows for x in (r.source_id, r.target_id, r.place_id, r.forum_id, r.platform_id) if x}
+    ids = {
+        x
+        for r in rows
+        for x in (r.source_id, r.target_id, r.place_id, r.forum_id, r.platform_id)
+        if x
+    }
     names = _names(conn, ids)
     cited = evidence(conn, [r.best_event_id for r in rows])
     return [
         Item(
-            r.id, r.type, r.subtype, r.status, r.date_start, r.date_end,
-            names.get(r.source_id), names.get(r.target_id), names.get(r.place_id),
-            names.get(r.forum_id), r.session, names.get(r.platform_id), r.quantity,
-            r.report_count, r.source_count, r.disputed, cited.get(r.best_event_id),
+            r.id,
+            r.type,
+            r.subtype,
+            r.status,
+            r.date_start,
+            r.date_end,
+            names.get(r.source_id),
+            names.get(r.target_id),
+            names.get(r.place_id),
+            names.get(r.forum_id),
+            r.session,
+            names.get(r.platform_id),
+            r.quantity,
+            r.report_count,
+            r.source_count,
+            r.disputed,
+            cited.get(r.best_event_id),
         )
         for r in rows
     ]
@@ -160,13 +180,31 @@ def evidence(conn: Connection, event_ids: list[int]) -> dict[int, Cited]:
         .subquery()
     )
     query = (
-        select(ev.event_id, ev.document_id, ev.start_char, ev.end_char, st.text, d.source, d.published, d.title)
+        select(
+            ev.event_id,
+            ev.document_id,
+            ev.start_char,
+            ev.end_char,
+            st.text,
+            d.source,
+            d.published,
+            d.title,
+        )
         .join(first, first.c.eid == ev.id)
         .join(s.documents, d.id == ev.document_id)
-        .join(s.sentences, and_(st.document_id == ev.document_id, st.start_char <= ev.start_char, st.end_char > ev.start_char))
+        .join(
+            s.sentences,
+            and_(
+                st.document_id == ev.document_id,
+                st.start_char <= ev.start_char,
+                st.end_char > ev.start_char,
+            ),
+        )
     )
     return {
-        r.event_id: Cited(r.document_id, r.source, r.published, r.title, r.start_char, r.end_char, r.text)
+        r.event_id: Cited(
+            r.document_id, r.source, r.published, r.title, r.start_char, r.end_char, r.text
+        )
         for r in conn.execute(query)
     }
 
@@ -177,14 +215,32 @@ def event_page(conn: Connection, canonical_id: str) -> EventPage | None:
     if row is None:
         return None
     reports = conn.execute(
-        select(e.id, e.status, e.date_start, e.date_end, e.date_text, e.attribution, e.confidence, cr.published)
+        select(
+            e.id,
+            e.status,
+            e.date_start,
+            e.date_end,
+            e.date_text,
+            e.attribution,
+            e.confidence,
+            cr.published,
+        )
         .join(s.canonical_reports, cr.event_id == e.id)
         .where(cr.canonical_id == canonical_id)
         .order_by(cr.published, cr.seq)
     ).all()
     cited = evidence(conn, [r.id for r in reports])
     shown = [
-        Report(r.id, r.status, r.date_start, r.date_end, r.date_text, r.attribution, r.confidence, cited[r.id])
+        Report(
+            r.id,
+            r.status,
+            r.date_start,
+            r.date_end,
+            r.date_text,
+            r.attribution,
+            r.confidence,
+            cited[r.id],
+        )
         for r in reports
         if r.id in cited
     ]
@@ -201,4 +257,6 @@ def event_page(conn: Connection, canonical_id: str) -> EventPage | None:
         .where(s.canonical_actors.c.canonical_id == canonical_id)
         .order_by(s.entities.c.name)
     ).scalars()
-    return EventPage(items(conn, [row])[0], history, shown, conflicts_of_event(conn, canonical_id), list(actors))
+    return EventPage(
+        items(conn, [row])[0], history, shown, conflicts_of_event(conn, canonical_id), list(actors)
+    )

@@ -13,6 +13,7 @@ store as it was and the next open migrates it.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -62,7 +63,18 @@ _SQLITE_HAS_TABLE = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND n
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Switching a new file to WAL needs an exclusive lock and SQLite may answer "database
+    # is locked" at once, without the busy handler, while another process creates the
+    # schema: retry within the same ten seconds.
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
