@@ -288,7 +288,10 @@ def _ingest(store: Store, base: Path, entry: dict[str, Any]) -> str:
     with store.read() as conn:
         row = conn.execute(s.documents.select().where(s.documents.c.origin == origin)).first()
     if row is None:
-        raise InputError(origin, "gold document could not be ingested")
+        why = "; ".join(o.detail for o in report.outcomes if o.status == "failed" and o.detail)
+        raise InputError(
+            origin, f"gold document could not be ingested ({why or 'no reason given'})"
+        )
     return str(row.id)
 
 

@@ -303,6 +303,8 @@ def _sentence_platform(s: _Sentence) -> str | None:
 
 
 def _status(sv: SentenceView, context: SentenceView, token: Token) -> str:
+    if _retracted(sv):
+        return "denied"  # "an earlier version of this story said ... $5.6 billion"
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         return modality.status(verb)  # "a deal signed in January for up to 400 Tomahawks"
@@ -382,6 +384,12 @@ def _participle(node: Token, words: dict[str, str]) -> str | None:
     return words.get(acl.lemma_.lower()) if acl is not None else None
 
 
+def _retracted(sv: SentenceView) -> bool:
+    """A correction telling what an earlier version wrongly said (``retractions``)."""
+    text = sv.span.text.lower()
+    return any(words in text for words in _rules()["retractions"])
+
+
 def _valuer(token: Token) -> str | None:
     """Who puts the figure: "Indian media put the value at ...", "a deal put at $2.6 billion
     by some Turkish media reports", "Reports put the initial order at 25 aircraft"."""
@@ -440,8 +448,15 @@ def _money(s: _Sentence) -> list[Claim]:
     for amount in money.amounts(sv.span.text):
         root = money.root_of(sv.span, amount.start, amount.end)
         noun = money.subject(root, s.sources) if root is not None else None
-        subject_id = (_entity(s, noun) if noun is not None else None) or _sentence_platform(s)
+        subject_id = (
+            (_entity(s, noun) if noun is not None else None)
+            or _sentence_platform(s)
+            or _deal_platform(s, noun)
+        )
         status = _status(sv, s.context, root) if root is not None else "unknown"
+        found = aspect(root) if root is not None else None
+        if found in (None, "ordered") and _deal_noun(noun):
+            found = "cost"  # the value of a deal, a package, a purchase
         verb_q = money.verb_qualifier(root) if root is not None else None
         out.append(
             Claim(
@@ -457,7 +472,26 @@ def _money(s: _Sentence) -> list[Claim]:
                 as_of=_as_of(s, root, status) if root is not None else s.view.published,
                 status=status,
                 attribution=(_valuer(root) if root is not None else None) or s.attribution,
-                aspect=aspect(root) if root is not None else None,
+                aspect=found,
             )
         )
     return out
+
+
+def _deal_noun(noun: Token | None) -> bool:
+    return noun is not None and noun.lemma_.lower() in _rules()["deal_nouns"]
+
+
+def _deal_platform(s: _Sentence, noun: Token | None) -> str | None:
+    """ "The deal is worth about $3.5 billion": a deal the sentence does not name is the
+    one the article is about, its most-named platform so far (none when two tie)."""
+    if not _deal_noun(noun):
+        return None
+    counts: dict[str, int] = {}
+    for m in s.view.mentions_in(0, s.sv.sentence.end):
+        if s.view.type_of(m) == "platform":
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]

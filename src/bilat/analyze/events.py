@@ -502,6 +502,7 @@ class Reader(TimesMixin):
         will arrive" after the S-400), else of the article's platform."""
         r = rules()
         wanted = set(load("events")["platform_subtypes"])
+        places = set(load("events")["platform_places"])
         story = self.story_platform()
         for d in self.drafts:
             if d.platforms or d.subtype not in wanted:
@@ -510,12 +511,24 @@ class Reader(TimesMixin):
                 sv = self.view.sentences[back]
                 if sv.sentence.section != "body":
                     continue
-                found = [m.entity_id for m in self.mentions(sv, ("platform",))]
+                found = [
+                    m.entity_id
+                    for m in self.mentions(sv, ("platform",))
+                    if not self._where(sv, m, places)
+                ]
                 if found:
                     d.platforms = [found[-1]]
                     break
             if not d.platforms and story is not None:
                 d.platforms = [story]  # "Deliveries are expected to start in 2029"
+
+    @staticmethod
+    def _where(sv: SentenceView, m: Mention, places: set[str]) -> bool:
+        """A platform named as a place ("will operate from the carrier INS Vikrant")."""
+        token = sv.token_at(m.start)
+        while token is not None and token.dep_ in ("compound", "flat", "appos", "amod"):
+            token = token.head
+        return token is not None and token.head.lower_ in places and token.dep_ == "pobj"
 
     @cached_property
     def arms_story(self) -> bool:

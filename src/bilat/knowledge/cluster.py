@@ -1,35 +1,30 @@
 """Which canonical event a report belongs to, and what the merged event says.
 
 A canonical event keeps a small running summary of its reports (counts of each value
-they give, the actors, the span of precise dates, the newest report), so that joining a
-report to it, and redrawing its merged view, costs the same whatever its size.
+they give, the actors, the platforms, the span of precise dates, the newest report), so
+that joining a report to it, and redrawing its merged view, costs the same whatever its
+size.
 
-A report joins the candidate that it is *compatible* with and that it agrees with most:
-- compatible: one family of subtypes (kin in lexicon/events.yaml), no second report from
-  the same document, no other forum, numbered session or platform, actors that overlap
-  (directly or through their countries) when both give any, places in one country, and
-  dates within
-  ``DATE_SLACK_DAYS`` when both name days, unless forum and session agree (then the
-  dates are one happening's and a difference is a conflict to show, not a reason to split);
-- agreement: forum and session (3), forum (1), each person or organisation in common
-  (1), the same pair of countries (1), platform (1), place (1), the same days (2) or
-  overlapping ones (1), less one when the subtype is only kin ("summit" and "meeting").
-  A score of ``MIN_SCORE`` is needed: two undated "talks" with nothing else in common
-  stay apart.
+A report joins the candidate it agrees with most, unless something tells them apart
+(``_vetoed``): another forum, numbered session, venue or platform, a place in another
+country, a denial against a report that it happened, or actors disjoint even through
+their countries; or days too far apart (``_date_points``). Agreement is scored with the
+points in ``lexicon/knowledge.yaml`` and needs ``min_score``: two undated "talks" with
+nothing else in common stay apart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from bilat.knowledge.reports import Report
+from bilat.lexicon import load
 
-DATE_SLACK_DAYS = 2
-MONTH_DAYS = 31
-MIN_SCORE = 2.0
 HAPPENED = ("occurred", "ongoing")
 FUTURE = ("planned", "expected")
 STATUS_RANK = {"occurred": 6, "ongoing": 5, "planned": 4, "expected": 3, "possible": 2, "denied": 1}
@@ -81,9 +76,9 @@ class Summary:
     latest: list[Any]  # [published or "", event id, status] of the newest report
     best: list[Any]  # [confidence, event id] of the surest report
     topics: list[str]
-    context: list[str] = dataclasses.field(
-        default_factory=list
-    )  # article pairs of actorless reports
+    # the article pairs of reports naming fewer than two countries; every platform named
+    context: list[str] = dataclasses.field(default_factory=list)
+    platforms: list[str] = dataclasses.field(default_factory=list)
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Summary:
@@ -119,7 +114,8 @@ class Summary:
                 self.dated = mine
         self.actors = sorted(set(self.actors) | r.actors)
         self.countries = sorted(set(self.countries) | r.countries)
-        if not r.countries:
+        self.platforms = sorted(set(self.platforms) | r.platforms)
+        if len(r.countries) < 2:
             self.context = sorted(set(self.context) | r.context)
         outlet = r.outlet or f"document {r.document_id[:12]}"
         if outlet not in self.outlets:
@@ -184,6 +180,10 @@ def _polarity(status: str) -> str | None:
     return None if status == "unknown" else "negative" if status == "denied" else "positive"
 
 
+def _kin_platforms(a: Iterable[str], b: Iterable[str]) -> bool:
+    return any(_kin_platform(x, y) for x in a for y in b)
+
+
 def _kin_platform(a: str, b: str) -> bool:
     """One platform, or one a variant of the other by its name ("rafale", "rafale-m"; "k2",
     "k2pl"): the same system as far as one deal goes."""
@@ -200,68 +200,88 @@ def _holds(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[0] and b[1] <= a[1]
 
 
-def score(r: Report, c: Summary) -> float | None:
-    """How much a report agrees with a canonical event; None when it cannot be one."""
+@cache
+def settings() -> dict[str, Any]:
+    return load("knowledge")
+
+
+def _vetoed(r: Report, c: Summary) -> bool:
+    """What makes two reports two happenings, whatever else they share."""
     forum, session = c.counts.get("forum", {}), c.counts.get("session", {})
     if r.forum and forum and r.forum not in forum:
-        return None
+        return True
     if r.session is not None and session and str(r.session) not in session:
+        return True
+    venues = c.counts.get("venue", {})
+    if r.venue and venues and r.venue not in venues:
+        return True  # Rajghat is not Rashtrapati Bhavan
+    if r.platforms and c.platforms and not _kin_platforms(r.platforms, c.platforms):
+        return True  # an S-400 order is not a Su-57 order
+    places = c.counts.get("place_country", {})
+    if r.place_country and places and r.place_country not in places:
+        return True  # Tianjin is not India
+    if _polarity(r.status) and c.latest[1] and _polarity(r.status) != _polarity(str(c.latest[2])):
+        return True  # "no contract was signed" is not the signing
+    actors, countries = set(c.actors), set(c.countries)
+    return bool(r.actors and actors and not (r.actors & actors or r.countries & countries))
+
+
+def score(r: Report, c: Summary) -> float | None:
+    """How much a report agrees with a canonical event; None when it cannot be one."""
+    if _vetoed(r, c):
         return None
+    weight = settings()["points"]
+    forum, session = c.counts.get("forum", {}), c.counts.get("session", {})
     identity = bool(
         r.forum and r.session is not None and r.forum in forum and str(r.session) in session
     )
-    venues = c.counts.get("venue", {})
-    if r.venue and venues and r.venue not in venues:
-        return None  # Rajghat is not Rashtrapati Bhavan
-    platforms = c.counts.get("platform", {})
-    if r.platform and platforms and not any(_kin_platform(r.platform, p) for p in platforms):
+    points = (
+        weight["forum_and_session"] if identity else weight["forum"] if r.forum in forum else 0.0
+    )
+    points += weight["person"] * len((r.actors - r.countries) & set(c.actors))
+    mine = r.countries if len(r.countries) >= 2 else r.countries | r.context
+    theirs = set(c.countries) if len(c.countries) >= 2 else set(c.countries) | set(c.context)
+    shared = len(mine & theirs)
+    points += weight["pair"] if shared >= 2 else weight["one_country"] if shared == 1 else 0.0
+    for name, value in (("venue", r.venue), ("place", r.place)):
+        if value and value in c.counts.get(name, {}):
+            points += weight[name]
+    if r.platforms and _kin_platforms(r.platforms, c.platforms):
+        points += weight["platform"]
+    # a plan's date may slip: another date is a conflict to show, not another act
+    plans = _planned(r.status) and _planned(str(c.latest[2])) and bool(r.platforms and c.platforms)
+    dates = _date_points(r, c, identity or (plans and shared >= 2))
+    if dates is None:
         return None
-    countries_of_place = c.counts.get("place_country", {})
-    if r.place_country and countries_of_place and r.place_country not in countries_of_place:
-        return None  # Tianjin is not India
-    if _polarity(r.status) and c.latest[1] and _polarity(r.status) != _polarity(str(c.latest[2])):
-        return None  # "no contract was signed" is not the signing
-    actors, countries = set(c.actors), set(c.countries)
-    people = r.actors - r.countries
-    if r.actors and actors and not (r.actors & actors or r.countries & countries):
-        return None
-    points = 3.0 if identity else 1.0 if r.forum and r.forum in forum else 0.0
-    points += len(people & actors)
-    # the countries it is between; when a report names no one, its article's pair
-    shared = len((r.countries or r.context) & (countries or set(c.context)))
-    points += 1.0 if shared >= 2 else 0.5 if shared == 1 else 0.0
-    if r.venue and r.venue in venues:
-        points += 1
-    if r.platform and any(_kin_platform(r.platform, p) for p in platforms):
-        points += 1
-    if r.place and r.place in c.counts.get("place", {}):
-        points += 1
-    plans = _planned(r.status) and _planned(str(c.latest[2])) and bool(r.platform and platforms)
-    identity = identity or (
-        plans and shared >= 2
-    )  # a plan's date may slip: a conflict, not another act
+    points += dates
+    if r.subtype not in c.counts.get("subtype", {}):
+        points += weight["kin_subtype"]
+    return points if points >= settings()["min_score"] else None
+
+
+def _date_points(r: Report, c: Summary, identity: bool) -> float | None:
+    """Agreement on time; None when the days are too far apart to be one happening."""
+    weight, slack = settings()["points"], settings()["date_slack_days"]
     if r.precise is not None and c.precise is not None:
         span = (_day(c.precise[0]), _day(c.precise[1]))
         gap = _gap(r.precise, span)  # type: ignore[arg-type]
-        if gap > DATE_SLACK_DAYS and not identity:
+        if gap > slack and not identity:
             return None
-        points += (
-            2 if r.precise == span else 1 if gap == 0 else -1
-        )  # other days: likely another act
-    elif r.date_start is not None and c.dated is not None:
-        # a month or a year: it must meet the event's dates, and agrees when one holds the other
+        if r.precise == span:
+            return float(weight["same_days"])
+        if gap == 0:
+            return float(weight["overlapping_days"])
+        return 0.0 if r.subtype in settings()["multi_day"] else float(weight["other_days"])
+    if r.date_start is not None and c.dated is not None:
         span = (_day(c.dated[0]), _day(c.dated[1]))
         mine = (r.date_start, r.date_end or r.date_start)
-        if _gap(mine, span) > DATE_SLACK_DAYS and not identity:  # type: ignore[arg-type]
+        if _gap(mine, span) > slack and not identity:  # type: ignore[arg-type]
             return None
         wider = max((span[1] - span[0]).days, (mine[1] - mine[0]).days)  # type: ignore[operator]
-        close = wider <= MONTH_DAYS  # a month holding a day agrees; a year says little
-        same = mine == span  # "in 2026" and "in 2026": they agree, however wide
-        points += 1 if same or (close and (_holds(mine, span) or _holds(span, mine))) else 0  # type: ignore[arg-type]
-    # the same word for the act counts a little; a kin word ("summit" for a "meeting") asks
-    # for one more thing to agree
-    points += 0.0 if r.subtype in c.counts.get("subtype", {}) else -1.0
-    return points if points >= MIN_SCORE else None
+        holds = _holds(mine, span) or _holds(span, mine)  # type: ignore[arg-type]
+        if mine == span or (wider <= settings()["month_days"] and holds):
+            return float(weight["same_dates"])
+    return 0.0
 
 
 def merged(c: Summary) -> dict[str, Any]:

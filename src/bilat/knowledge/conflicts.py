@@ -24,7 +24,7 @@ from itertools import pairwise
 from sqlalchemy import Connection, select
 
 from bilat.analyze.money import rules as number_rules
-from bilat.knowledge.cluster import date_key, status_class
+from bilat.knowledge.cluster import date_key, settings, status_class
 from bilat.knowledge.reports import links, read_reports
 from bilat.store import schema as s
 
@@ -135,7 +135,10 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
         subject = canon.get(row.subject_id, row.subject_id)
         if entity and subject != entity:
             continue
-        keys[(subject, row.attribute, row.unit or "", row.aspect or "")].append(row)
+        aspect = row.aspect or ""
+        if row.attribute == "amount" and aspect == "ordered":
+            aspect = "cost"  # the money of an order is its cost
+        keys[(subject, row.attribute, row.unit or "", aspect)].append(row)
     names = _names(conn, {k[0] for k in keys})
     acts = _acts(conn, [r for rows in keys.values() for r in rows])
     out: list[Conflict] = []
@@ -145,7 +148,7 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
         loose = []
         for row in rows:
             if aspect in fixed:  # the size or price of one act: keyed by its canonical event
-                groups[acts.get(row.id, "act")].append(row)
+                groups[acts.get(row.id) or _unnamed_act(row)].append(row)
             else:
                 loose.append(row)
         if "act" in groups and len(groups) == 2:  # the act the other reports name
@@ -175,6 +178,14 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
                     )
                 )
     return out
+
+
+def _unnamed_act(row) -> str:  # type: ignore[no-untyped-def]
+    """A claim about an act its sentence does not tell: the article's act ("act"), unless
+    the clause dates it to another year ("bought under a 2016 agreement worth ...")."""
+    if row.as_of and row.published and row.as_of.year != row.published.year:
+        return f"act of {row.as_of.year}"
+    return "act"
 
 
 def _windows(rows: list) -> list[tuple[object, list]]:  # type: ignore[type-arg]
@@ -335,7 +346,10 @@ def _event_field(cid: str, label: str, reports: list) -> list[Conflict]:  # type
         values: dict[str, list] = defaultdict(list)
         for r in group:
             values[date_key(r)].append(r)
-        if len(values) < 2 or not _disjoint(list(values)):
+        days = list(values)
+        if reports and reports[0].subtype in settings()["multi_day"]:
+            days = [k for k in days if "/" in k]  # single days of a visit are its parts
+        if len(days) < 2 or not _disjoint(days):
             continue
         if cls == "future" and not _same_day(values):
             continue

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select
 from sqlalchemy import update as sql_update
 
 from bilat.knowledge import entities
-from bilat.knowledge.cluster import DATE_SLACK_DAYS, Summary, merged, score
+from bilat.knowledge.cluster import Summary, merged, score, settings
 from bilat.knowledge.reports import Report, read_reports
 from bilat.store import schema as s
 from bilat.store.write import insert_ignore
@@ -42,7 +42,7 @@ def place(conn: Connection, r: Report) -> str:
     """Join ``r`` to its canonical event (creating one when none fits); its id."""
     ce, cr = s.canonical_events.c, s.canonical_reports.c
     lo, hi = r.anchor
-    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    slack = dt.timedelta(days=settings()["date_slack_days"])
     near = and_(ce.anchor_start <= _shift(hi, slack), ce.anchor_end >= _shift(lo, -slack))
     if r.forum and r.session is not None:  # one numbered session, however far its dates
         near = or_(near, and_(ce.forum_id == r.forum, ce.session == r.session))

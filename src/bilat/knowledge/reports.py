@@ -67,6 +67,7 @@ class Report:
     place_country: str | None = None  # the country its place is in
     venue: str | None = None  # the building or site ("Rajghat", "Rashtrapati Bhavan")
     context: frozenset[str] = frozenset()  # the document's two most-named countries
+    platforms: frozenset[str] = frozenset()  # its platform and every platform taking part
 
     @property
     def family(self) -> str:
@@ -252,6 +253,10 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
             place_country(kinds.get(c(r.place_id) or ""), c(r.place_id)),
             c(r.venue_id),
             context.get(r.document_id, frozenset()),
+            frozenset(
+                {x for x in named[r.id] if kinds.get(x, ("",))[0] == "platform"}
+                | ({c(r.platform_id)} if r.platform_id else set())
+            ),
         )
         for r in rows
     ]
