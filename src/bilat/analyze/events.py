@@ -136,8 +136,10 @@ class Reader(TimesMixin):
     def places(self, d: Draft, sv: SentenceView, tokens: list[Token]) -> None:
         heads = list(tokens)
         top = tokens[-1] if tokens[-1].pos_ == "VERB" else tokens[0]
-        if top.dep_ in ("xcomp", "advcl") and top.head.pos_ == "VERB":
+        bounded = any(c.dep_ == "mark" and c.lower_ in frames.BOUNDING_MARKS for c in top.children)
+        if top.dep_ in ("xcomp", "advcl") and top.head.pos_ == "VERB" and not bounded:
             heads.append(top.head)  # "invited Singh to Russia ... to co-chair"
+            # (not "... at the Manekshaw Centre, hours before Putin landed": another place)
         placed: list[Mention] = []
         mentions = self.mentions(sv, ("place", "country"))
         if tokens[0].pos_ in ("NOUN", "PROPN"):
@@ -159,8 +161,25 @@ class Reader(TimesMixin):
                 continue
             placed.append(m)
             self.set_place(d, m.entity_id)
+        if d.place_id is None and d.venue_id is None:
+            self.the_capital(d, sv, heads, mentions)
         if d.venue_id is None and d.rule.subtype in ("dinner", "ceremony", "meeting"):
             self.only_venue(d, sv)
+
+    def the_capital(
+        self, d: Draft, sv: SentenceView, heads: list[Token], mentions: list[Mention]
+    ) -> None:
+        """ "landed in the capital": the capital city the sentence names, if just one."""
+        said = [
+            t
+            for t in sv.span
+            if t.lower_ == "capital" and t.dep_ == "pobj" and frames.slot(t, heads) in PLACE_PREPS
+        ]
+        capitals = {
+            m.entity_id for m in mentions if self.view.entities[m.entity_id].attrs.get("capital_of")
+        }
+        if said and len(capitals) == 1:
+            self.set_place(d, capitals.pop())
 
     def place_slots(self, sv: SentenceView, m: Mention, heads: list[Token]) -> set[str | None]:
         span = sv.span_of(m.start, m.end)

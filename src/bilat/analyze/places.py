@@ -48,6 +48,10 @@ def dateline(view: DocView) -> tuple[int, str] | None:
     return None
 
 
+def _travel() -> set[str]:
+    return set(load("events").get("travel_subtypes", []))
+
+
 def settle(groups: list[Group], view: DocView) -> None:
     owner = {id(d): g for g in groups for d in g.drafts}
     for g in groups:
@@ -58,7 +62,8 @@ def settle(groups: list[Group], view: DocView) -> None:
             if whole is not None and whole is not g and whole.get("place_id"):
                 g.first.place_id = str(whole.get("place_id"))
                 venue = whole.get("venue_id")
-                g.first.venue_id = str(venue) if venue else None
+                moves = g.first.subtype in _travel()  # lands in the city, not in the hall
+                g.first.venue_id = str(venue) if venue and not moves else None
                 break
     filed = dateline(view)
     if filed is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -38,8 +39,18 @@ def _shift(day: dt.date, delta: dt.timedelta) -> dt.date:
         return day
 
 
-def place(conn: Connection, r: Report) -> str:
-    """Join ``r`` to its canonical event (creating one when none fits); its id."""
+@dataclass
+class _Candidate:
+    id: str
+    seq: int
+    anchor_start: dt.date
+    anchor_end: dt.date
+    summary: Summary
+
+
+def candidates(conn: Connection, r: Report) -> list[tuple[float, _Candidate]]:
+    """Canonical events of ``r``'s block that it could be, with its score for each; none
+    that already holds a report of ``r``'s document."""
     ce, cr = s.canonical_events.c, s.canonical_reports.c
     lo, hi = r.anchor
     slack = dt.timedelta(days=settings()["date_slack_days"])
@@ -52,24 +63,33 @@ def place(conn: Connection, r: Report) -> str:
         .order_by(ce.seq.desc())
         .limit(CANDIDATES)
     ).all()
-    taken: set[str] = set()
-    if rows:
-        taken = set(
-            conn.execute(
-                select(cr.canonical_id).where(
-                    cr.document_id == r.document_id, cr.canonical_id.in_([x.id for x in rows])
-                )
-            ).scalars()
-        )
-    best: tuple[float, int, Any] | None = None
+    if not rows:
+        return []
+    taken = set(
+        conn.execute(
+            select(cr.canonical_id).where(
+                cr.document_id == r.document_id, cr.canonical_id.in_([x.id for x in rows])
+            )
+        ).scalars()
+    )
+    out = []
     for row in rows:
         if row.id in taken:
             continue
         summary = Summary.load(row.summary)
         points = score(r, summary)
-        if points is not None and (best is None or (points, -row.seq) > best[:2]):
-            best = (points, -row.seq, (row, summary))
-    if best is None:
+        if points is not None:
+            out.append(
+                (points, _Candidate(row.id, row.seq, row.anchor_start, row.anchor_end, summary))
+            )
+    return out
+
+
+def place(conn: Connection, r: Report, into: _Candidate | None) -> str:
+    """Join ``r`` to a canonical event, or start one when ``into`` is None; its id."""
+    ce = s.canonical_events.c
+    lo, hi = r.anchor
+    if into is None:
         cid = canonical_id(r)
         summary = Summary.start(r)
         conn.execute(
@@ -85,17 +105,16 @@ def place(conn: Connection, r: Report) -> str:
             )
         )
     else:
-        row, summary = best[2]
-        cid = row.id
-        summary.add(r)
-        values = merged(summary)
+        cid = into.id
+        into.summary.add(r)
+        values = merged(into.summary)
         if r.date_start or r.published:  # a report with no time at all widens nothing
-            values["anchor_start"] = min(row.anchor_start, lo)
-            values["anchor_end"] = max(row.anchor_end, hi)
+            values["anchor_start"] = min(into.anchor_start, lo)
+            values["anchor_end"] = max(into.anchor_end, hi)
         conn.execute(
             sql_update(s.canonical_events)
             .where(ce.id == cid)
-            .values(summary=summary.dump(), **values)
+            .values(summary=into.summary.dump(), **values)
         )
     conn.execute(
         insert(s.canonical_reports).values(
@@ -107,11 +126,31 @@ def place(conn: Connection, r: Report) -> str:
             seq=r.event_id,
         )
     )
-    actors = r.actors | r.countries | {x for x in (r.platform, r.forum, r.place) if x}
+    actors = r.actors | r.countries | r.platforms | {x for x in (r.forum, r.place) if x}
     insert_ignore(
         conn, s.canonical_actors, [{"canonical_id": cid, "entity_id": a} for a in sorted(actors)]
     )
     return cid
+
+
+def place_document(conn: Connection, reports: list[Report]) -> None:
+    """Place one document's reports. A document tells of each happening once, so its
+    reports and the canonical events are matched one to one, surest pair first (a
+    report's own best candidate may fit another of the document's reports better); the
+    rest start canonical events of their own, in their order."""
+    options = [
+        (-points, -c.seq, i, c) for i, r in enumerate(reports) for points, c in candidates(conn, r)
+    ]
+    options.sort(key=lambda o: o[:3])
+    chosen: dict[int, _Candidate] = {}
+    used: set[str] = set()
+    for _, _, i, c in options:
+        if i in chosen or c.id in used:
+            continue
+        chosen[i] = c
+        used.add(c.id)
+    for i, r in enumerate(reports):
+        place(conn, r, chosen.get(i))
 
 
 def update(conn: Connection, document_ids: Iterable[str]) -> int:
@@ -119,8 +158,11 @@ def update(conn: Connection, document_ids: Iterable[str]) -> int:
     ids = list(document_ids)
     entities.link_documents(conn, ids)
     reports = read_reports(conn, ids)
+    by_document: dict[str, list[Report]] = {}
     for r in reports:
-        place(conn, r)
+        by_document.setdefault(r.document_id, []).append(r)
+    for group in by_document.values():
+        place_document(conn, group)
     return len(reports)
 
 
