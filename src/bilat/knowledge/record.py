@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 from sqlalchemy import update as sql_update
