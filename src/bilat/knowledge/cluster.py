@@ -215,8 +215,11 @@ def _vetoed(r: Report, c: Summary) -> bool:
     venues = c.counts.get("venue", {})
     if r.venue and venues and r.venue not in venues:
         return True  # Rajghat is not Rashtrapati Bhavan
+    negative = r.status == "denied" and str(c.latest[2]) == "denied"
     if r.platforms and c.platforms and not _kin_platforms(r.platforms, c.platforms):
-        return True  # an S-400 order is not a Su-57 order
+        # an S-400 order is not a Su-57 order; but "no deal for the S-400 or the Su-57"
+        # and "no Su-57 deal" are one thing that did not happen
+        return not negative
     places = c.counts.get("place_country", {})
     if r.place_country and places and r.place_country not in places:
         return True  # Tianjin is not India
@@ -248,6 +251,8 @@ def score(r: Report, c: Summary) -> float | None:
             points += weight[name]
     if r.platforms and _kin_platforms(r.platforms, c.platforms):
         points += weight["platform"]
+    if r.status == "denied" and str(c.latest[2]) == "denied":
+        points += weight["both_denied"]  # what did not happen, told at one time by one pair
     # a plan's date may slip: another date is a conflict to show, not another act
     plans = _planned(r.status) and _planned(str(c.latest[2])) and bool(r.platforms and c.platforms)
     dates = _date_points(r, c, identity or (plans and shared >= 2))
@@ -266,7 +271,8 @@ def _date_points(r: Report, c: Summary, identity: bool) -> float | None:
         span = (_day(c.precise[0]), _day(c.precise[1]))
         gap = _gap(r.precise, span)  # type: ignore[arg-type]
         if gap > slack and not identity:
-            return None
+            # the day of publication, given to a story's background, proves nothing
+            return 0.0 if r.precise == (r.published, r.published) else None
         if r.precise == span:
             return float(weight["same_days"])
         if gap == 0:
@@ -276,7 +282,7 @@ def _date_points(r: Report, c: Summary, identity: bool) -> float | None:
         span = (_day(c.dated[0]), _day(c.dated[1]))
         mine = (r.date_start, r.date_end or r.date_start)
         if _gap(mine, span) > slack and not identity:  # type: ignore[arg-type]
-            return None
+            return 0.0 if mine == (r.published, r.published) else None
         wider = max((span[1] - span[0]).days, (mine[1] - mine[0]).days)  # type: ignore[operator]
         holds = _holds(mine, span) or _holds(span, mine)  # type: ignore[arg-type]
         if mine == span or (wider <= settings()["month_days"] and holds):

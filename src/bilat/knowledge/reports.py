@@ -119,15 +119,20 @@ def place_country(kind: tuple[str, dict[str, object]] | None, place: str | None)
     return str(found) if found else None
 
 
-def _countries(conn: Connection, kinds: dict[str, str]) -> dict[str, set[str]]:
-    """Each actor's countries: a country is its own; a person's are those of their roles."""
+def _countries(
+    conn: Connection, kinds: dict[str, tuple[str, dict[str, object]]]
+) -> dict[str, set[str]]:
+    """Each actor's countries: a country is its own, an organisation's is the one the
+    gazetteer gives (Hyundai Rotem: South Korea), a person's those of their roles."""
     out: dict[str, set[str]] = defaultdict(set)
     if not kinds:
         return out
-    for entity_id, kind in kinds.items():
+    for entity_id, (kind, attrs) in kinds.items():
         if kind == "country":
             out[entity_id].add(entity_id)
-    people = [i for i, k in kinds.items() if k == "person"]
+        elif kind == "organization" and attrs.get("country"):
+            out[entity_id].add(str(attrs["country"]))
+    people = [i for i, (k, _) in kinds.items() if k == "person"]
     if people:
         r = s.roles.c
         query = (
@@ -141,19 +146,25 @@ def _countries(conn: Connection, kinds: dict[str, str]) -> dict[str, set[str]]:
 
 
 def _pairs(conn: Connection, documents: set[str]) -> dict[str, frozenset[str]]:
-    """Each document's two most-mentioned countries: the pair an article is about, the
-    actors of a report that names none ("the summit", "no contract was signed")."""
+    """Each document's two most-named countries: the pair an article is about, the actors
+    of a report that names fewer ("the summit", "no contract was signed"). A place counts
+    for its country ("Putin arrives in New Delhi" names India)."""
     m, e = s.mentions.c, s.entities.c
     query = (
-        select(m.document_id, m.entity_id, func.count().label("n"))
+        select(m.document_id, m.entity_id, e.type, e.attrs, func.count().label("n"))
         .join(s.entities, e.id == m.entity_id)
-        .where(m.document_id.in_(sorted(documents)), e.type == "country")
-        .group_by(m.document_id, m.entity_id)
+        .where(m.document_id.in_(sorted(documents)), e.type.in_(("country", "place")))
+        .group_by(m.document_id, m.entity_id, e.type, e.attrs)
     )
-    counts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in conn.execute(query):
-        counts[row.document_id].append((-row.n, row.entity_id))
-    return {doc: frozenset(x for _, x in sorted(found)[:2]) for doc, found in counts.items()}
+        country = place_country((row.type, row.attrs or {}), row.entity_id)
+        if country:
+            counts[row.document_id][country] += row.n
+    return {
+        doc: frozenset(x for x, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
+        for doc, found in counts.items()
+    }
 
 
 def _first_ids(conn: Connection, documents: set[str]) -> dict[str, int]:
@@ -224,7 +235,11 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
         i: {a for a in group if a and kinds.get(a, ("",))[0] in ACTOR_TYPES}
         for i, group in named.items()
     }
-    countries = _countries(conn, {a: kinds[a][0] for group in actors.values() for a in group})
+    for group in actors.values():  # "the Trump administration" acts for Trump too
+        group |= {str(kinds[a][1]["leader"]) for a in list(group) if kinds[a][1].get("leader")}
+    countries = _countries(
+        conn, {a: kinds[a] for group in actors.values() for a in group if a in kinds}
+    )
     return [
         Report(
             r.id,
