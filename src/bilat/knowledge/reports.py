@@ -151,14 +151,16 @@ def _pairs(conn: Connection, documents: set[str]) -> dict[str, frozenset[str]]:
     for its country ("Putin arrives in New Delhi" names India)."""
     m, e = s.mentions.c, s.entities.c
     query = (
-        select(m.document_id, m.entity_id, e.type, e.attrs, func.count().label("n"))
+        select(m.document_id, m.entity_id, func.count().label("n"))
         .join(s.entities, e.id == m.entity_id)
         .where(m.document_id.in_(sorted(documents)), e.type.in_(("country", "place")))
-        .group_by(m.document_id, m.entity_id, e.type, e.attrs)
+        .group_by(m.document_id, m.entity_id)
     )
+    rows = conn.execute(query).all()
+    kinds = _kinds(conn, {r.entity_id for r in rows})  # (JSON cannot be grouped on PostgreSQL)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in conn.execute(query):
-        country = place_country((row.type, row.attrs or {}), row.entity_id)
+    for row in rows:
+        country = place_country(kinds.get(row.entity_id), row.entity_id)
         if country:
             counts[row.document_id][country] += row.n
     return {
