@@ -518,11 +518,20 @@ class Reader(TimesMixin):
     def platforms_from_context(self) -> None:
         """A deal, delivery, negotiation or co-production (``platform_subtypes``) naming no
         platform is of the one the nearest earlier body sentence names ("The fifth squadron
-        will arrive" after the S-400), else of the article's platform."""
+        will arrive" after the S-400), else of the article's platform, else of the first
+        order the article tells."""
         r = rules()
         wanted = set(load("events")["platform_subtypes"])
         places = set(load("events")["platform_places"])
         story = self.story_platform()
+        deal = next(
+            (
+                x.platforms[0]
+                for x in self.drafts
+                if x.subtype in ("order", "lease") and x.platforms
+            ),
+            None,
+        )
         for d in self.drafts:
             if d.platforms or d.subtype not in wanted:
                 continue
@@ -540,6 +549,8 @@ class Reader(TimesMixin):
                     break
             if not d.platforms and story is not None:
                 d.platforms = [story]  # "Deliveries are expected to start in 2029"
+            if not d.platforms and deal is not None:
+                d.platforms = [deal]  # the deliveries of the deal the article told first
 
     @staticmethod
     def _where(sv: SentenceView, m: Mention, places: set[str]) -> bool:

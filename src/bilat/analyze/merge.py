@@ -418,13 +418,17 @@ def _paragraph_focus(groups: list[Group]) -> None:
         if not _undated(g):
             continue
         first = g.first
-        before = [
+        before = [  # a plan does not take the day of what already happened, nor the reverse
             (start, other)
             for start, other in by_block.get(first.block, ())
-            if start < first.start and other is not g
+            if start < first.start and other is not g and _future(other) == _future(g)
         ]
         if before:
             g.time = _same_day(max(before, key=lambda x: x[0])[1].time)  # type: ignore[arg-type]
+
+
+def _future(g: Group) -> bool:
+    return g.status in FUTURE
 
 
 def _lead_perfect(groups: list[Group], view: DocView) -> None:

@@ -58,6 +58,15 @@ def date_key(r: Report) -> str | None:
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
 
+def span_key(r: Report) -> str | None:
+    """A report's dates, however wide, as one value ("2028-01-01/2028-12-31" for 2028)."""
+    if r.date_start is None:
+        return None
+    end = r.date_end or r.date_start
+    first, last = r.date_start.isoformat(), end.isoformat()
+    return first if first == last else f"{first}/{last}"
+
+
 def status_class(status: str) -> str:
     return "happened" if status in HAPPENED else "future" if status in FUTURE else status
 
@@ -79,6 +88,7 @@ class Summary:
     # the article pairs of reports naming fewer than two countries; every platform named
     context: list[str] = dataclasses.field(default_factory=list)
     platforms: list[str] = dataclasses.field(default_factory=list)
+    spans: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)  # any dates
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Summary:
@@ -99,6 +109,10 @@ class Summary:
             if value is not None:
                 bucket = self.counts.setdefault(name, {})
                 bucket[str(value)] = bucket.get(str(value), 0) + 1
+        span = span_key(r)
+        if span is not None:
+            bucket = self.spans.setdefault(status_class(r.status), {})
+            bucket[span] = bucket.get(span, 0) + 1
         key = date_key(r)
         if key is not None:
             bucket = self.dates.setdefault(status_class(r.status), {})
@@ -145,10 +159,7 @@ class Summary:
 
     def disputed(self) -> list[str]:
         """Fields two reports of one status give different values for: a conflict to check."""
-        out = [f"date:{c}" for c, bucket in sorted(self.dates.items()) if len(bucket) > 1]
-        if len(self.counts.get("quantity", {})) > 1:
-            out.append("quantity")
-        return out
+        return [f"date:{c}" for c, bucket in sorted(self.spans.items()) if len(bucket) > 1]
 
 
 def _width(span: list[str]) -> int:

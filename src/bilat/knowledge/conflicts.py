@@ -8,8 +8,9 @@ day do, and a value as of a later day is an *update*, listed as such, not a conf
 Values equal at the precision of the rounder one agree ("5.4 billion" and "5.43
 billion"). Only what the text says happened is compared: plans and hopes are not facts.
 
-A canonical event is in conflict when reports that say it happened give different days
-(or quantities), or reports published the same day give different planned days.
+A canonical event is in conflict when reports that say it happened give dates of which
+neither holds the other, or plans told within ``SAME_TIME_DAYS`` of each other give such
+dates (a later plan is a new plan). Quantities are compared as claims, not here.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from itertools import pairwise
 from sqlalchemy import Connection, select
 
 from bilat.analyze.money import rules as number_rules
-from bilat.knowledge.cluster import date_key, settings, status_class
+from bilat.knowledge.cluster import settings, span_key, status_class
 from bilat.knowledge.reports import links, read_reports
 from bilat.store import schema as s
 
@@ -342,10 +343,10 @@ def _ordinal(n: int | None) -> str:
 def _event_field(cid: str, label: str, reports: list) -> list[Conflict]:  # type: ignore[type-arg]
     out: list[Conflict] = []
     for cls in ("happened", "future"):
-        group = [r for r in reports if status_class(r.status) == cls and date_key(r)]
+        group = [r for r in reports if status_class(r.status) == cls and span_key(r)]
         values: dict[str, list] = defaultdict(list)
         for r in group:
-            values[date_key(r)].append(r)
+            values[span_key(r)].append(r)  # type: ignore[index]
         days = list(values)
         if reports and reports[0].subtype in settings()["multi_day"]:
             days = [k for k in days if "/" in k]  # single days of a visit are its parts
@@ -366,29 +367,16 @@ def _event_field(cid: str, label: str, reports: list) -> list[Conflict]:  # type
                 cid,
             )
         )
-    facts = [r for r in reports if r.status in FACTS and r.quantity is not None]
-    quantities: dict[str, list] = defaultdict(list)
-    for r in facts:
-        quantities[_number(r.quantity)].append(r)
-    if len(quantities) > 1 and _same_day(quantities):
-        shown = [
-            Value(k, k, [_report_source(r) for r in rs]) for k, rs in sorted(quantities.items())
-        ]
-        out.append(
-            Conflict(
-                _id("event", cid, "quantity"), "event", None, label, "quantity", None, shown, cid
-            )
-        )
     return out
 
 
 def _same_day(values: dict[str, list]) -> bool:  # type: ignore[type-arg]
-    """Plans or running totals disagree only when given at the same time (published the
-    same or the next day); a later one is a new plan or a new total."""
+    """Plans or running totals disagree only when given at the same time (published at
+    most ``SAME_TIME_DAYS`` apart); a later one is a new plan or a new total."""
     days = {k: {r.published for r in rs if r.published} for k, rs in values.items()}
     keys = list(days)
     return any(
-        abs((x - y).days) <= 1
+        abs((x - y).days) <= SAME_TIME_DAYS
         for i, a in enumerate(keys)
         for b in keys[i + 1 :]
         for x in days[a]
