@@ -114,6 +114,7 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
             c.value_num,
             c.value_text,
             c.as_of,
+            c.status,
             c.attribution,
             c.start_char,
             c.end_char,
@@ -125,7 +126,7 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
             c.subject_id.is_not(None),
             c.value_num.is_not(None),
             c.aspect.is_not(None),  # a number whose act is unknown is not compared
-            c.status.in_(CLAIM_FACTS),
+            c.status.not_in(("denied", "possible")),
         )
         .order_by(c.id)
     )
@@ -139,6 +140,9 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
         aspect = row.aspect or ""
         if row.attribute == "amount" and aspect == "ordered":
             aspect = "cost"  # the money of an order is its cost
+        if aspect not in fixed and row.status not in CLAIM_FACTS:
+            continue  # a state is compared only as told as fact; an act's size or price
+            # is known once it is agreed, even while its deliveries lie ahead
         keys[(subject, row.attribute, row.unit or "", aspect)].append(row)
     names = _names(conn, {k[0] for k in keys})
     acts = _acts(conn, [r for rows in keys.values() for r in rows])
@@ -148,8 +152,9 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
         groups: dict[object, list] = defaultdict(list)  # type: ignore[type-arg]
         loose = []
         for row in rows:
-            if aspect in fixed:  # the size or price of one act: keyed by its canonical event
-                groups[acts.get(row.id) or _unnamed_act(row)].append(row)
+            if aspect in fixed:  # the size or price of one act: keyed by the act's year
+                year = acts.get(row.id)
+                groups[f"act of {year}" if year else _unnamed_act(row)].append(row)
             else:
                 loose.append(row)
         if "act" in groups and len(groups) == 2:  # the act the other reports name
@@ -207,14 +212,17 @@ def _windows(rows: list) -> list[tuple[object, list]]:  # type: ignore[type-arg]
     return out + list(undated.items())
 
 
-def _acts(conn: Connection, rows: list) -> dict[int, str]:  # type: ignore[type-arg]
-    """Claim id -> the canonical event told in the claim's sentence (about the claim's
-    subject when several are), for claims about one act."""
+def _acts(conn: Connection, rows: list) -> dict[int, int]:  # type: ignore[type-arg]
+    """Claim id -> the year of the deal its sentence tells (an order, a signing, a lease,
+    an offer; about the claim's subject when several are), dated by its canonical event:
+    "a $2.5 billion deal signed with Moscow in 2017" and "agreed in 2017 ... a deal put at
+    $2.6 billion" are one act; a 2016 agreement and a 2025 contract are two."""
     if not rows:
         return {}
     ev, cr, st = s.event_evidence.c, s.canonical_reports.c, s.sentences.c
-    e = s.events.c
-    out: dict[int, str] = {}
+    e, ce = s.events.c, s.canonical_events.c
+    deals = settings()["deal_subtypes"]
+    out: dict[int, int] = {}
     for row in rows:
         sentence = conn.execute(
             select(st.start_char, st.end_char).where(
@@ -226,22 +234,25 @@ def _acts(conn: Connection, rows: list) -> dict[int, str]:  # type: ignore[type-
         if sentence is None:
             continue
         found = conn.execute(
-            select(cr.canonical_id, e.platform_id)
+            select(e.platform_id, e.date_start, ce.date_start.label("merged"))
             .join(s.events, e.id == ev.event_id)
             .join(s.canonical_reports, cr.event_id == ev.event_id)
+            .join(s.canonical_events, ce.id == cr.canonical_id)
             .where(
                 ev.document_id == row.document_id,
                 ev.start_char >= sentence.start_char,
                 ev.start_char < sentence.end_char,
-                e.status.in_(FACTS),
+                e.subtype.in_(deals),
+                e.status.not_in(("denied", "possible")),
             )
             .order_by(ev.event_id)
         ).all()
-        pick = next(
-            (f for f in found if f.platform_id == row.subject_id), found[0] if found else None
+        dated = [f for f in found if f.merged or f.date_start]
+        pick = next((f for f in dated if f.platform_id == row.subject_id), None) or (
+            dated[0] if dated else None
         )
         if pick is not None:
-            out[row.id] = pick.canonical_id
+            out[row.id] = (pick.merged or pick.date_start).year
     return out
 
 
