@@ -263,9 +263,15 @@ def _entity(s: _Sentence, noun: Token) -> str | None:
     """The platform, agreement or programme the noun phrase names ("five S-400 squadrons",
     "the Rafale M contract")."""
     found: dict[str, str] = {}
-    tokens = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl")] or [noun]
+    clauses = {
+        x.i for c in noun.children if c.dep_ in ("relcl", "acl") for x in c.subtree
+    }  # "the purchase, arranged under the FMS program": not what is bought
+    tokens = [t for t in noun.subtree if t.i not in clauses] or [noun]
     start, end = s.sv.start(min(tokens, key=lambda t: t.i)), s.sv.end(noun)
     for mention in s.view.mentions_in(start, max(end, s.sv.end(tokens[-1]))):
+        token = s.sv.token_at(mention.start)
+        if token is not None and token.i in clauses:
+            continue
         found.setdefault(s.view.type_of(mention), mention.entity_id)
     return next((found[t] for t in ENTITY_TYPES if t in found), None)
 
