@@ -145,3 +145,27 @@ def test_timeline_of_a_pair_in_date_order(seeded: Store) -> None:
     summits = [i for i in dated if i.forum and "Annual Summit" in i.forum and i.session == 23]
     assert len(summits) == 1 and summits[0].status == "occurred"
     assert all(i.evidence is None or i.evidence.text for i in dated + undated)
+
+
+def test_the_price_of_one_deal_disagrees_and_of_two_deals_does_not(
+    store: Store, tmp_path: Path
+) -> None:
+    first = write(
+        tmp_path / "first.txt",
+        "Poland signed a deal worth $6.5 billion on Friday to buy 180 K2 tanks from Hyundai "
+        "Rotem. The country signed a framework agreement for 1,000 K2 tanks in 2022, worth "
+        "about $3.4 billion for its first batch.",
+    )
+    second = write(
+        tmp_path / "second.txt",
+        "Poland signed a contract on Friday for 180 more K2 tanks, a deal worth $6.2 billion, "
+        "officials in Warsaw said.",
+    )
+    api.ingest(store, [str(first)], published="2025-08-01")
+    api.ingest(store, [str(second)], published="2025-08-02")
+    with store.read() as conn:
+        found = [
+            c for c in conflicts(conn) if c.kind == "claim" and c.attribute.startswith("amount")
+        ]
+    assert len(found) == 1, found
+    assert {v.value for v in found[0].values} == {"6500000000", "6200000000"}
