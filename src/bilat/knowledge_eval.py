@@ -63,7 +63,10 @@ class KnowledgeReport:
             "coverage": {
                 "aligned": self.aligned / self.cluster_reports if self.cluster_reports else 0.0
             },
-            "updates": {"as_conflicts": float(self.updates_as_conflicts)},
+            "updates": {
+                "as_conflicts": float(self.updates_as_conflicts),
+                "kept_apart": 0.0 if self.updates_as_conflicts else 1.0,  # a floor can hold it
+            },
         }
 
 
