@@ -103,7 +103,14 @@ def conflicts_table(rows: Sequence[Conflict], title: str | None = None) -> Table
     disagreements = sum(c.kind != "update" for c in rows)
     heading = title or f"{disagreements} conflicts, {len(rows) - disagreements} updates"
     table = Table(title=text(heading), title_justify="left", show_lines=False)
-    for col in ("disagreement", "value", "outlet", "published", "document", "sentence"):
+    for col in (
+        "disagreement",
+        "value",
+        "outlet · who says so",
+        "published",
+        "document",
+        "sentence",
+    ):
         table.add_column(col, overflow="fold")
     for c in rows:
         style = "cyan" if c.kind == "update" else "red"
@@ -116,7 +123,7 @@ def conflicts_table(rows: Sequence[Conflict], title: str | None = None) -> Table
                 table.add_row(
                     label if first else Text(""),
                     text(_value(v.shown, v.value), "bold"),
-                    text(src.outlet or "-"),
+                    text(" · ".join(x for x in (src.outlet, src.attribution) if x) or "-"),
                     text(src.published or "-"),
                     text(f"{src.document_id[:12]} {src.start}-{src.end}"),
                     text(src.text or "-"),
