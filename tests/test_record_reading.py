@@ -84,3 +84,16 @@ def test_a_plan_does_not_take_the_day_of_what_happened_before_it() -> None:
     assert planned
     for e in planned:
         assert e.time is None or e.time.start is None or e.time.start > PUBLISHED
+
+
+def test_a_bare_surname_goes_to_the_namesake_who_holds_its_title() -> None:
+    def person(text: str) -> set[str]:
+        a = read(text)
+        return {m.entity_id for m in a.mentions if a.document.text[m.start : m.end] == "Singh"}
+
+    assert person("Defence Secretary Singh said the fifth squadron would arrive by November.") == {
+        "rajesh-kumar-singh"
+    }
+    assert person("Defence Minister Singh met Russian officials on Friday.") == {"rajnath-singh"}
+    # no title: two namesakes fit, so it stays unresolved
+    assert person("Singh said the talks went well.") <= {"singh"}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from bilat.analyze import compounds, datelines, designators, groups
 from bilat.analyze.gazetteer import CAPITAL, DEMONYM, Gazetteer, gazetteer
 from bilat.analyze.names import acceptable, clean_span, entity_type, is_currency, rules
+from bilat.analyze.roles import title_before
 from bilat.analyze.slug import slugify
 from bilat.lexicon import load
 from bilat.models import Block, Entity, Mention, MentionKind
@@ -233,6 +234,27 @@ def _partial(linker: _Linker, block: int, span: Span) -> Entity | None:
     return None
 
 
+def _titled_surname(linker: _Linker, span: Span) -> Entity | None:
+    """ "Defence Secretary Singh": the one person in the lexicon with that surname who
+    holds that title (Rajesh Kumar Singh, not Rajnath Singh); none when no title is given
+    or several fit."""
+    words = _words(span.text)
+    if len(words) != 1:  # (the model may tag it a place: the title says it is a person)
+        return None
+    found = title_before(span.doc.text[: span.start_char])
+    if found is None:
+        return None
+    title = found.lower()
+    fits = [
+        e
+        for e in linker.gaz.entities.values()
+        if e.type == "person"
+        and _words(e.name)[-1] == words[0]
+        and any(r.title.lower().endswith(title) or title.endswith(r.title.lower()) for r in e.roles)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _new_entity(linker: _Linker, span: Span) -> Entity:
     etype = entity_type(span)
     name = span.text
@@ -246,7 +268,7 @@ def _new_entity(linker: _Linker, span: Span) -> Entity:
 def _resolve_pending(linker: _Linker) -> None:
     allowed = rules().new_entity_sections
     for block, span in sorted(linker.pending, key=lambda p: -len(p[1])):
-        entity = _partial(linker, block, span)
+        entity = _partial(linker, block, span) or _titled_surname(linker, span)
         if entity is not None:
             linker.add(block, span, entity, "partial")
         elif linker.blocks[block].section in allowed:

@@ -24,6 +24,12 @@ def _titles() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\s))(?P<title>{alternatives})\s+$", re.IGNORECASE)
 
 
+def title_before(text: str) -> str | None:
+    """The title that ends ``text`` ("... said Defence Secretary "), if one does."""
+    found = _titles().search(text[-60:])
+    return found.group("title") if found else None
+
+
 def read_roles(view: DocView) -> list[TextRole]:
     out: list[TextRole] = []
     text = view.document.text
