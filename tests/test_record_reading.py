@@ -97,3 +97,14 @@ def test_a_bare_surname_goes_to_the_namesake_who_holds_its_title() -> None:
     assert person("Defence Minister Singh met Russian officials on Friday.") == {"rajnath-singh"}
     # no title: two namesakes fit, so it stays unresolved
     assert person("Singh said the talks went well.") <= {"singh"}
+
+
+def test_a_time_in_a_conjunct_clause_with_its_own_subject_is_that_clauses() -> None:
+    a = read(
+        "Four of the five S-400 squadrons India ordered have now been received and the last "
+        "one is expected in 2026."
+    )
+    received = [e for e in a.events if e.subtype == "delivery" and e.status == "occurred"]
+    assert received
+    for e in received:
+        assert e.time is None or e.time.start is None or e.time.start.year != 2026

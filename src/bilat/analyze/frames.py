@@ -226,6 +226,12 @@ def owned_elsewhere(root: Token, trigger: Token, frame_is: set[int], own: set[in
             return True  # "soldiers killed in the clash in June": that clause's date
         if (
             token.pos_ in ("VERB", "AUX")
+            and token.dep_ == "conj"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            return True  # "four have been received and the last one is expected in 2026"
+        if (
+            token.pos_ in ("VERB", "AUX")
             and token.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in BOUNDING_MARKS for c in token.children)
         ):
