@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bilat.safe_text import clean, markup, text
+from bilat.safe_text import markup, text
 from bilat.store.findings import ClaimRow, EventRow, QuoteRow
-from bilat.store.read import DocumentMention, DocumentRow, EntityPage, EntityRow, Hit
+from bilat.store.read import DocumentMention, DocumentRow, EntityRow, Hit
 
 TYPE_STYLE = {
     "country": "bold cyan",
@@ -75,37 +75,6 @@ def entities_table(rows: list[EntityRow]) -> Table:
             text(shown),
         )
     return table
-
-
-def entity_page(console: Console, page: EntityPage, limit: int) -> None:
-    e = page.entity
-    console.print(text(e.name, TYPE_STYLE.get(e.type, "bold")), markup("({}, id {})", e.type, e.id))
-    console.print(markup("aliases: {}", ", ".join(e.aliases) or "-"))
-    for key, value in page.attrs.items():
-        console.print(markup("{}: {}", key, value))
-    for role in page.roles:
-        span = f"{role.since or '?'} – {role.until or 'now'}"
-        of = " of " + role.of if role.of else ""
-        console.print(markup("role: {}{} ({}, {})", role.title, of, span, role.origin))
-    console.print(markup("{} mentions in {} documents", e.mentions, e.documents))
-    table = Table(show_lines=False)
-    for column in ("document", "published", "section", "sentence"):
-        table.add_column(column, overflow="fold")
-    for m in page.mentions[:limit]:
-        sentence = text(m.sentence)
-        mention = clean(m.text)
-        offset = sentence.plain.find(mention)
-        if offset >= 0:
-            sentence.stylize("bold underline", offset, offset + len(mention))
-        table.add_row(
-            text(f"{m.document_id[:10]} {m.source or ''}".strip()),
-            text(m.published or "-"),
-            text(m.section),
-            sentence,
-        )
-    console.print(table)
-    if len(page.mentions) > limit:
-        console.print(markup("… {} more (use --limit)", len(page.mentions) - limit))
 
 
 def marked_text(doc: DocumentRow, mentions: list[DocumentMention]) -> Text:
