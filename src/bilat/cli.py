@@ -429,7 +429,7 @@ def eval_(
     except BilatError as exc:
         raise _fail("{}", exc) from None
     if isinstance(report, KnowledgeReport):
-        body = {
+        summary: dict[str, Any] = {
             "gold": report.gold,
             "scores": report.figures(),
             "misses": report.misses[:errors],
@@ -437,7 +437,7 @@ def eval_(
             "below_floors": failures,
         }
         if as_json:
-            print(render.to_json(body))
+            print(render.to_json(summary))
         else:
             render.knowledge_report(out, report, errors)
             for line in failures:

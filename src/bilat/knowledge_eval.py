@@ -155,8 +155,7 @@ def _score_clusters(
             gold_of[key] = i
             report.cluster_reports += 1
             report.aligned += key in system
-        ids = [canonical.get(system[k]) for k in cluster["reports"] if k in system]
-        ids = [x for x in ids if x]
+        ids = [canonical[system[k]] for k in cluster["reports"] if system.get(k) in canonical]
         if ids:
             best = Counter(ids).most_common(1)[0][0]
             report.status_total += 1

@@ -117,11 +117,11 @@ class Summary:
         if key is not None:
             bucket = self.dates.setdefault(status_class(r.status), {})
             bucket[key] = bucket.get(key, 0) + 1
-            first, last = r.precise or (None, None)
+            first, last = (day.isoformat() for day in r.precise)  # type: ignore[union-attr]
             if self.precise is None:
-                self.precise = [_iso(first), _iso(last)]
+                self.precise = [first, last]
             else:
-                self.precise = [min(self.precise[0], _iso(first)), max(self.precise[1], _iso(last))]
+                self.precise = [min(self.precise[0], first), max(self.precise[1], last)]
         if r.date_start is not None:
             mine = [r.date_start.isoformat(), (r.date_end or r.date_start).isoformat()]
             if self.dated is None or _width(mine) < _width(self.dated):
@@ -169,7 +169,7 @@ def _width(span: list[str]) -> int:
 def newer(r: Report, latest: list[Any]) -> bool:
     published = _iso(r.published) or ""
     if published != latest[0]:
-        return published > latest[0]
+        return published > str(latest[0])
     return STATUS_RANK.get(r.status, 0) > STATUS_RANK.get(str(latest[2]), 0)
 
 
@@ -213,7 +213,8 @@ def _holds(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 
 @cache
 def settings() -> dict[str, Any]:
-    return load("knowledge")
+    found: dict[str, Any] = load("knowledge")
+    return found
 
 
 def _vetoed(r: Report, c: Summary) -> bool:

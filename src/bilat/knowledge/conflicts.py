@@ -21,6 +21,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -82,7 +83,7 @@ def same_value(a: float, b: float, a_text: str, b_text: str) -> bool:
     if rough == 0:
         return False
     scale = 10 ** (math.floor(math.log10(abs(rough))) - digits + 1)
-    return round(fine / scale) * scale == rough
+    return bool(round(fine / scale) * scale == rough)
 
 
 def _group(values: list[tuple[float, str, Source]]) -> list[Value]:
@@ -132,7 +133,7 @@ def claim_conflicts(conn: Connection, entity: str | None = None) -> list[Conflic
     )
     canon = links(conn)
     fixed = set(number_rules().get("fixed_aspects", []))
-    keys: dict[tuple[str, str, str, str], list] = defaultdict(list)
+    keys: dict[tuple[str, str, str, str], list[Any]] = defaultdict(list)
     for row in conn.execute(query):
         subject = canon.get(row.subject_id, row.subject_id)
         if entity and subject != entity:
@@ -355,7 +356,7 @@ def _event_field(cid: str, label: str, reports: list) -> list[Conflict]:  # type
     out: list[Conflict] = []
     for cls in ("happened", "future"):
         group = [r for r in reports if status_class(r.status) == cls and span_key(r)]
-        values: dict[str, list] = defaultdict(list)
+        values: dict[str, list[Any]] = defaultdict(list)
         for r in group:
             values[span_key(r)].append(r)  # type: ignore[index]
         days = list(values)

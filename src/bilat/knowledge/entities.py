@@ -31,8 +31,8 @@ def _records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
     counts: dict[str, int] = {}
     for chunk in range(0, len(ids), 500):
         part = ids[chunk : chunk + 500]
-        for row in conn.execute(select(a.entity_id, a.alias).where(a.entity_id.in_(part))):
-            aliases[row.entity_id].append(row.alias)
+        for alias in conn.execute(select(a.entity_id, a.alias).where(a.entity_id.in_(part))):
+            aliases[alias.entity_id].append(alias.alias)
         for row in conn.execute(select(r.person_id, r.title, r.of_id).where(r.person_id.in_(part))):
             titles[row.person_id].append(row.title)
             if row.of_id:

@@ -230,11 +230,18 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
     def c(entity: str | None) -> str | None:
         return canon.get(entity, entity) if entity else None
 
-    named = {r.id: {c(x) for x in ({r.source_id, r.target_id} | parts[r.id]) if x} for r in rows}
-    kinds = _kinds(conn, set().union(*named.values()) | {c(r.place_id) for r in rows if r.place_id})
+    def cc(entity: str) -> str:
+        return canon.get(entity, entity)
+
+    named: dict[int, set[str]] = {
+        r.id: {cc(x) for x in ({r.source_id, r.target_id} | parts[r.id]) if x} for r in rows
+    }
+    kinds = _kinds(
+        conn, set().union(*named.values()) | {cc(r.place_id) for r in rows if r.place_id}
+    )
     # actors are who acts: people, organisations, countries (not the platform or the place)
     actors = {
-        i: {a for a in group if a and kinds.get(a, ("",))[0] in ACTOR_TYPES}
+        i: {a for a in group if a in kinds and kinds[a][0] in ACTOR_TYPES}
         for i, group in named.items()
     }
     for group in actors.values():  # "the Trump administration" acts for Trump too
@@ -271,8 +278,8 @@ def read_reports(conn: Connection, document_ids: Iterable[str] | None = None) ->
             c(r.venue_id),
             context.get(r.document_id, frozenset()),
             frozenset(
-                {x for x in named[r.id] if kinds.get(x, ("",))[0] == "platform"}
-                | ({c(r.platform_id)} if r.platform_id else set())
+                {x for x in named[r.id] if x in kinds and kinds[x][0] == "platform"}
+                | ({cc(r.platform_id)} if r.platform_id else set())
             ),
         )
         for r in rows

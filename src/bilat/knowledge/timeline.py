@@ -123,7 +123,7 @@ def timeline(
         undated = undated.where(ce.id.is_(None))  # a date range admits only dated events
     out = []
     for query in (dated, undated):
-        rows = conn.execute(query.offset(offset).limit(limit)).all()
+        rows = list(conn.execute(query.offset(offset).limit(limit)).all())
         out.append(items(conn, rows))
     return out[0], out[1]
 
