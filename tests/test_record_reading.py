@@ -108,3 +108,13 @@ def test_a_time_in_a_conjunct_clause_with_its_own_subject_is_that_clauses() -> N
     assert received
     for e in received:
         assert e.time is None or e.time.start is None or e.time.start.year != 2026
+
+
+def test_a_seat_of_government_speaks_for_it_only_as_a_subject() -> None:
+    said = read("The Elysee Palace announced that the president would address the armed forces.")
+    assert any(e.source_id == "elysee-palace" for e in said.events if e.type == "STATEMENT")
+    hosted = read(
+        "Emmanuel Macron hosted Narendra Modi for a dinner at the Elysee Palace on Monday."
+    )
+    assert all(e.source_id != "elysee-palace" for e in hosted.events)
+    assert any(e.venue_id == "elysee-palace" for e in hosted.events)

@@ -69,9 +69,9 @@ class Reader(TimesMixin):
         out: list[tuple[Token, list[str]]] = []
         covered: set[int] = set()
         for m in self.view.actors_in(sv.sentence.start, sv.sentence.end):
-            if self.view.type_of(m) not in ACTOR_TYPES:
-                continue
             root = sv.root_of(m.start, m.end)
+            if self.view.type_of(m) not in ACTOR_TYPES and not self._seat(m, root):
+                continue
             if root is not None:
                 out.append((root, [m.entity_id]))
             title = sv.span_of(self.titled[m.start], m.start) if m.start in self.titled else None
@@ -86,6 +86,12 @@ class Reader(TimesMixin):
             if ids:
                 out.append((token, ids))
         return out
+
+    def _seat(self, m: Mention, root: Token | None) -> bool:
+        """A seat of government as the subject of a verb speaks for it ("the Élysée
+        announced"); as anywhere else it is a place ("a dinner at the Élysée")."""
+        seat = self.view.entities[m.entity_id].attrs.get("seat_of")
+        return bool(seat) and root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
     def mentions(self, sv: SentenceView, types: tuple[str, ...]) -> list[Mention]:
         return [
