@@ -28,6 +28,7 @@ test: $(STAMP)  ## the whole suite (PostgreSQL tests need BILAT_TEST_DATABASE_UR
 bench: $(STAMP)  ## throughput of bilat ingest against plain spaCy, then cost against document size
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_knowledge.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
